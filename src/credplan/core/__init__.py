@@ -1,0 +1,1 @@
+"""The pure core: catalogs, plans, rules, reports. Imports nothing from the UI or Textual."""

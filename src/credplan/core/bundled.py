@@ -1,0 +1,39 @@
+"""The catalogs that ship with credplan, and turning `--catalog ID|PATH` into a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .problems import FileProblems, Problem
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def catalogs_dir() -> Path:
+    """`credplan/catalogs` in an installed wheel; the repository's `catalogs/` in a checkout."""
+    packaged = _PACKAGE / "catalogs"
+    if packaged.is_dir():
+        return packaged
+    return _PACKAGE.parent.parent / "catalogs"
+
+
+def bundled_paths() -> list[Path]:
+    return sorted(catalogs_dir().glob("*.toml"))
+
+
+def bundled_ids() -> list[str]:
+    return [p.stem for p in bundled_paths()]
+
+
+def resolve_catalog(ref: str) -> Path:
+    """A bundled catalog id (`ohio`) or a path to a .toml file."""
+    candidate = Path(ref).expanduser()
+    if candidate.suffix == ".toml" or "/" in ref or candidate.exists():
+        return candidate
+    for path in bundled_paths():
+        if path.stem == ref:
+            return path
+    known = ", ".join(bundled_ids()) or "none"
+    raise FileProblems(
+        [Problem(ref, 0, f"no bundled catalog with this id (bundled: {known}); give a path to a .toml file instead")]
+    )

@@ -1,0 +1,313 @@
+"""The catalog and plan as plain, immutable data. No I/O, no TOML, no UI."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import Literal, Mapping, Union
+
+EVERY_FIELD = "*"
+
+PLANNED = "planned"
+EARNED = "earned"
+Status = Literal["planned", "earned"]
+STATUSES: tuple[str, ...] = (PLANNED, EARNED)
+
+
+class Below:
+    """A part reported below the assessment's lowest level (WorkKeys prints "<3")."""
+
+    _instance: "Below | None" = None
+
+    def __new__(cls) -> "Below":
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "BELOW"
+
+    def __reduce__(self) -> str:
+        return "BELOW"
+
+
+BELOW = Below()
+ScoreValue = Union[int, Below]
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogInfo:
+    id: str
+    title: str
+    region: str
+    source: str
+    checked: dt.date
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Credential:
+    id: str
+    name: str
+    fields: tuple[str, ...]
+    """Field ids it is listed in, in catalog field order; empty when `universal`."""
+    universal: bool = False
+    """Listed in every field (`fields = ["*"]`)."""
+    points: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    """Points by field id (for a universal credential: see `universal_points`)."""
+    universal_points: int | None = None
+    issuer: str = ""
+    verified: bool = True
+    meets: frozenset[str] = frozenset()
+    url: str = ""
+    cost: float | None = None
+    hours: float | None = None
+    tags: tuple[str, ...] = ()
+
+    def points_in(self, field_id: str) -> int | None:
+        """Points in `field_id`, or None when not listed there."""
+        if self.universal:
+            return self.universal_points
+        return self.points.get(field_id)
+
+    def listed_in(self, field_id: str) -> bool:
+        return self.universal or field_id in self.points or field_id in self.fields
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    id: str
+    name: str
+    parts: tuple[str, ...]
+    min: int
+    max: int
+
+    def below_label(self) -> str:
+        return f"<{self.min}"
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreOption:
+    """One way of meeting a competency by scores; all its conditions must hold."""
+
+    assessment: str
+    part: str | None = None
+    at_least: int | None = None
+    each: int | None = None
+    total: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    id: str
+    kind: Literal["bundle", "score", "competency"]
+    name: str
+    from_class: int | None = None
+    to_class: int | None = None
+    # bundle
+    points: int | None = None
+    # score
+    assessment: str | None = None
+    total: int | None = None
+    each: int | None = None
+    # competency
+    competency: str | None = None
+    scores: tuple[ScoreOption, ...] = ()
+
+    @property
+    def class_limited(self) -> bool:
+        return self.from_class is not None or self.to_class is not None
+
+    def applies_to(self, class_of: int | None) -> bool:
+        if class_of is None:
+            return not self.class_limited
+        if self.from_class is not None and class_of < self.from_class:
+            return False
+        if self.to_class is not None and class_of > self.to_class:
+            return False
+        return True
+
+    def class_label(self) -> str:
+        if self.from_class and self.to_class:
+            if self.from_class == self.to_class:
+                return f"class of {self.from_class}"
+            return f"classes {self.from_class}-{self.to_class}"
+        if self.from_class:
+            return f"class of {self.from_class} on"
+        if self.to_class:
+            return f"classes up to {self.to_class}"
+        return "every class"
+
+
+@dataclass(frozen=True, slots=True)
+class Catalog:
+    info: CatalogInfo
+    fields: tuple[Field, ...]
+    credentials: tuple[Credential, ...]
+    assessments: tuple[Assessment, ...]
+    requirements: tuple[Requirement, ...]
+    path: str = ""
+    # Indexes, built by `Catalog.build`.
+    field_by_id: Mapping[str, Field] = field(default_factory=dict, compare=False)
+    credential_by_id: Mapping[str, Credential] = field(default_factory=dict, compare=False)
+    assessment_by_id: Mapping[str, Assessment] = field(default_factory=dict, compare=False)
+    by_field: Mapping[str, tuple[Credential, ...]] = field(default_factory=dict, compare=False)
+
+    @classmethod
+    def build(
+        cls,
+        info: CatalogInfo,
+        fields: tuple[Field, ...],
+        credentials: tuple[Credential, ...],
+        assessments: tuple[Assessment, ...],
+        requirements: tuple[Requirement, ...],
+        path: str = "",
+    ) -> "Catalog":
+        by_field: dict[str, list[Credential]] = {f.id: [] for f in fields}
+        for credential in credentials:
+            if credential.universal:
+                for listing in by_field.values():
+                    listing.append(credential)
+            else:
+                for field_id in credential.fields:
+                    by_field[field_id].append(credential)
+        return cls(
+            info=info,
+            fields=fields,
+            credentials=credentials,
+            assessments=assessments,
+            requirements=requirements,
+            path=path,
+            field_by_id=MappingProxyType({f.id: f for f in fields}),
+            credential_by_id=MappingProxyType({c.id: c for c in credentials}),
+            assessment_by_id=MappingProxyType({a.id: a for a in assessments}),
+            by_field=MappingProxyType({k: tuple(v) for k, v in by_field.items()}),
+        )
+
+    @property
+    def id(self) -> str:
+        return self.info.id
+
+    @property
+    def bundle_requirements(self) -> tuple[Requirement, ...]:
+        return tuple(r for r in self.requirements if r.kind == "bundle")
+
+    @property
+    def has_bundle(self) -> bool:
+        return any(r.kind == "bundle" for r in self.requirements)
+
+    @property
+    def competencies(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for r in self.requirements:
+            if r.kind == "competency" and r.competency:
+                seen[r.competency] = None
+        return tuple(seen)
+
+    def field_name(self, field_id: str) -> str:
+        f = self.field_by_id.get(field_id)
+        return f.name if f else field_id
+
+    def home_fields(self, credential: Credential) -> tuple[str, ...]:
+        """The fields a credential is listed in, in catalog order."""
+        if credential.universal:
+            return tuple(f.id for f in self.fields)
+        return credential.fields
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    id: str
+    status: Status = PLANNED
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogStamp:
+    """Which catalog a plan was last saved against."""
+
+    id: str
+    checked: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    student: str = ""
+    class_of: int | None = None
+    pinned_field: str | None = None
+    selections: tuple[Selection, ...] = ()
+    scores: Mapping[str, Mapping[str, ScoreValue]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+    """Assessment id -> part name -> score; a part that is absent was not taken."""
+    notes: str = ""
+    catalog: CatalogStamp | None = None
+    known_points: Mapping[str, Mapping[str, int]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+    """Credential id -> field id -> points, as last seen; used to point out changes."""
+
+    # -- queries -------------------------------------------------------------
+    def selected_ids(self) -> frozenset[str]:
+        return frozenset(s.id for s in self.selections)
+
+    def selection(self, credential_id: str) -> Selection | None:
+        for s in self.selections:
+            if s.id == credential_id:
+                return s
+        return None
+
+    def score(self, assessment_id: str, part: str) -> ScoreValue | None:
+        return self.scores.get(assessment_id, {}).get(part)
+
+    # -- edits: each returns a new plan ----------------------------------------
+    def toggled(self, credential_id: str, status: Status = PLANNED) -> "Plan":
+        if self.selection(credential_id) is not None:
+            return self.without(credential_id)
+        return self.with_selection(credential_id, status)
+
+    def with_selection(self, credential_id: str, status: Status = PLANNED) -> "Plan":
+        kept = tuple(s for s in self.selections if s.id != credential_id)
+        return replace(self, selections=kept + (Selection(credential_id, status),))
+
+    def without(self, credential_id: str) -> "Plan":
+        return replace(
+            self, selections=tuple(s for s in self.selections if s.id != credential_id)
+        )
+
+    def with_status(self, credential_id: str, status: Status) -> "Plan":
+        return replace(
+            self,
+            selections=tuple(
+                Selection(s.id, status) if s.id == credential_id else s
+                for s in self.selections
+            ),
+        )
+
+    def with_score(self, assessment_id: str, part: str, value: ScoreValue | None) -> "Plan":
+        scores = {a: dict(parts) for a, parts in self.scores.items()}
+        parts = scores.setdefault(assessment_id, {})
+        if value is None:
+            parts.pop(part, None)
+            if not parts:
+                del scores[assessment_id]
+        else:
+            parts[part] = value
+        return replace(self, scores=_freeze_scores(scores))
+
+    def pinned(self, field_id: str | None) -> "Plan":
+        return replace(self, pinned_field=field_id)
+
+
+def _freeze_scores(scores: dict[str, dict[str, ScoreValue]]) -> Mapping[str, Mapping[str, ScoreValue]]:
+    return MappingProxyType({a: MappingProxyType(dict(p)) for a, p in scores.items()})
+
+
+def freeze_scores(scores: dict[str, dict[str, ScoreValue]]) -> Mapping[str, Mapping[str, ScoreValue]]:
+    return _freeze_scores(scores)
