@@ -301,6 +301,9 @@ class Plan:
             parts[part] = value
         return replace(self, scores=_freeze_scores(scores))
 
+    def with_class(self, class_of: int | None) -> "Plan":
+        return replace(self, class_of=class_of)
+
     def pinned(self, field_id: str | None) -> "Plan":
         return replace(self, pinned_field=field_id)
 

@@ -114,9 +114,11 @@ def field_points(catalog: Catalog, plan: Plan, *, earned_only: bool = False) -> 
     everywhere = 0
     seen: set[str] = set()
     for sel in plan.selections:
-        if sel.id in seen or (earned_only and sel.status != EARNED):
+        if sel.id in seen:
             continue
-        seen.add(sel.id)
+        seen.add(sel.id)  # the first selection of an id decides its status
+        if earned_only and sel.status != EARNED:
+            continue
         cred = catalog.credential_by_id.get(sel.id)
         if cred is None:
             continue
@@ -348,6 +350,14 @@ def evaluate(catalog: Catalog, plan: Plan) -> Evaluation:
                 if not earned_ok:
                     detail += f" ({bundle.earned_points} earned so far)"
                 results.append(RequirementResult(req.id, req.name, "bundle", True, detail, req.class_label(), earned_met=earned_ok))
+            elif have == 0 and not bundle.pinned:
+                short = f"credentials worth {need} points in one career field (none selected yet)"
+                results.append(
+                    RequirementResult(
+                        req.id, req.name, "bundle", False, f"0 of {need} points: nothing counts yet",
+                        req.class_label(), short=short, earned_met=earned_ok,
+                    )
+                )
             else:
                 short = f"{need - have} more {'point' if need - have == 1 else 'points'} in {name}"
                 results.append(

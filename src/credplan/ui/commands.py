@@ -1,0 +1,43 @@
+"""Command palette entries that depend on the planner's state."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from ..core.bundled import bundled_paths
+
+if TYPE_CHECKING:
+    from .app import CredplanApp
+
+
+class PlannerCommands(Provider):
+    """Pin a field, switch catalog, switch plan."""
+
+    def _commands(self) -> list[tuple[str, object, str]]:
+        app: CredplanApp = self.app  # type: ignore[assignment]
+        out: list[tuple[str, object, str]] = []
+        pinned = app.plan.pinned_field
+        if pinned:
+            out.append(("Unpin the bundle field", partial(app.pin_field, None), "Let the field with the most points be the bundle field"))
+        for f in app.catalog.fields:
+            if f.id != pinned:
+                out.append((f"Pin field: {f.name}", partial(app.pin_field, f.id), "Count the bundle in this field"))
+        for path in bundled_paths():
+            if path.stem != app.catalog.id:
+                out.append((f"Switch catalog: {path.stem}", partial(app.switch_catalog, path), f"Open the bundled catalog {path.name}"))
+        out.append(("Help: keys and marks", app.action_help, "Show every key and what the marks mean"))
+        return out
+
+    async def discover(self) -> Hits:
+        for title, callback, help_text in self._commands():
+            yield DiscoveryHit(title, callback, help=help_text)  # type: ignore[arg-type]
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, callback, help_text in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=help_text)  # type: ignore[arg-type]

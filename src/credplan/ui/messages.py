@@ -1,0 +1,34 @@
+"""Intent messages: widgets say what the student asked for; the app changes the plan."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from ..core.model import ScoreValue
+
+
+@dataclass
+class ToggleCredential(Message):
+    credential_id: str
+
+
+@dataclass
+class SetScore(Message):
+    assessment_id: str
+    part: str
+    value: ScoreValue | None
+
+
+@dataclass
+class ScoreRefused(Message):
+    """A keystroke in a score input was refused: the text could not become a score."""
+
+    input: object
+    text: str
+
+
+@dataclass
+class SetClass(Message):
+    class_of: int | None

@@ -1,0 +1,93 @@
+"""Catalog and plan data turned into `Content` for widgets.
+
+Catalog and student text is data, never markup: everything here builds `Content`
+objects directly (Textual 8.2.8's `escape()` does not protect names like `[Health]`).
+Every mark is a word or a symbol that reads without colour.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from ..core.model import Catalog, Credential, Plan
+from ..core.rules import Evaluation, SelectionResult
+
+SELECTED = "[x]"
+NOT_SELECTED = "[ ]"
+UNVERIFIED = "?"
+
+
+def points_text(points: int | None, verified: bool) -> str:
+    if points is None:
+        return "  -"
+    return f"{points:>3}{UNVERIFIED if not verified else ' '}"
+
+
+def credential_row(catalog: Catalog, credential: Credential, field_id: str | None, plan: Plan) -> Content:
+    """One line of the credential list: mark, points in the field, name, issuer."""
+    selection = plan.selection(credential.id)
+    if selection is None:
+        mark = Content(NOT_SELECTED)
+    else:
+        mark = Content.styled(SELECTED, "bold $success")
+    if field_id is not None:
+        pts = Content(points_text(credential.points_in(field_id), credential.verified))
+        where = Content("")
+    else:
+        # search results across fields: say where it is listed
+        pts = Content(points_text(_best_points(credential), credential.verified))
+        where = Content.styled(f"  ({_fields_label(catalog, credential)})", "$text-muted")
+    parts = [mark, Content(" "), pts, Content(" "), Content.styled(credential.name, "bold" if selection else "")]
+    if selection is not None and selection.status == "earned":
+        parts.append(Content.styled(" earned", "$success"))
+    if credential.issuer:
+        parts.append(Content.styled(f" · {credential.issuer}", "$text-muted"))
+    parts.append(where)
+    return Content("").join(parts)
+
+
+def _best_points(credential: Credential) -> int | None:
+    if credential.universal:
+        return credential.universal_points
+    return max(credential.points.values(), default=None)
+
+
+def _fields_label(catalog: Catalog, credential: Credential) -> str:
+    if credential.universal:
+        return "every field"
+    return ", ".join(catalog.field_name(f) for f in credential.fields)
+
+
+def field_row(name: str, points: int, is_bundle: bool, pinned: bool) -> Content:
+    tag = ""
+    if is_bundle:
+        tag = " [pinned]" if pinned else " [bundle]"
+    return Content.assemble(
+        (f"{points:>2} ", "bold" if points else "$text-muted"),
+        name,
+        (tag, "bold $accent"),
+    )
+
+
+def selection_row(result: SelectionResult, bundle_catalog: bool) -> Content:
+    """A selection in the plan panel: points it counts, or why it does not."""
+    status = "earned" if result.status == "earned" else "planned"
+    unverified = f"{UNVERIFIED} " if not result.verified else ""
+    if not result.known:
+        return Content.assemble(("  gone ", "bold $error"), result.name, (f" ({status}): no longer in this catalog", "$error"))
+    if bundle_catalog:
+        if result.counts:
+            head = Content.styled(f"{result.points:>3}{unverified or ' '} ", "bold $success")
+            return Content.assemble(head, result.name, (f" ({status})", "$text-muted"))
+        other = result.reason.removeprefix("other field: ").split(", not ")[0]
+        return Content.assemble(
+            ("  -- ", "bold $warning"),
+            result.name,
+            (f" ({status}) other field: {other}", "$warning"),
+        )
+    head = Content.styled(" ok  " if result.counts else " --  ", "bold $success" if result.counts else "bold $warning")
+    return Content.assemble(head, result.name, (f" ({status}) {result.reason}", "$text-muted"))
+
+
+def requirement_mark(met: bool) -> Content:
+    return Content.styled("[met]     ", "bold $success") if met else Content.styled("[not met] ", "bold $error")

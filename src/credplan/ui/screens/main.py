@@ -1,0 +1,169 @@
+"""The planner screen: career fields, their credentials, and the plan."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, OptionList, Static
+
+from ...core.model import Catalog, Plan
+from ...core.rules import Evaluation
+from ...core.search import CredentialIndex
+from ..messages import ToggleCredential
+from ..widgets.credential_list import MAX_MATCHES, CredentialList
+from ..widgets.field_list import FieldList
+from ..widgets.plan_panel import PlanPanel
+from ..widgets.score_inputs import ScoreInputs
+
+NARROW = 80
+"""Below this many columns the panes stack."""
+
+
+class MainScreen(Screen):
+    BINDING_GROUP_TITLE = "Planner"
+    BINDINGS = [
+        Binding("slash", "search", "Search", tooltip="Search credentials in every field", id="credplan.search"),
+        Binding("p", "pin", "Pin field", tooltip="Pin or unpin the highlighted field as the bundle field", id="credplan.pin"),
+        Binding("w", "scores", "Scores", tooltip="Jump to the score inputs", id="credplan.scores"),
+        Binding("escape", "clear_search", "Back to list", show=False, id="credplan.clear-search"),
+    ]
+
+    def __init__(self, catalog: Catalog, banner: str = "") -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.index = CredentialIndex(catalog)
+        self.banner = banner
+
+    # -- layout ----------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        plan: Plan = self.app.plan  # type: ignore[attr-defined]
+        yield Header(icon="")
+        yield Static(self.banner, id="banner", markup=False, classes="-shown" if self.banner else "")
+        with Horizontal(id="panes"):
+            yield FieldList(self.catalog, id="fields")
+            with Vertical(id="middle"):
+                yield Input(placeholder="Search every field: name, issuer or id", id="search")
+                yield CredentialList(self.catalog, id="credentials")
+            yield PlanPanel(self.catalog, plan, id="plan")
+        yield Static("", id="status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        fields = self.query_one(FieldList)
+        bundle = self.app.evaluation.bundle  # type: ignore[attr-defined]
+        start = bundle.field if bundle is not None and bundle.points else self.catalog.fields[0].id
+        fields.highlighted = fields.get_option_index(start)
+        self.query_one(CredentialList).show_field(start, self.app.plan)  # type: ignore[attr-defined]
+        self.show(self.app.plan, self.app.evaluation)  # type: ignore[attr-defined]
+        self.watch(self.app, "evaluation", self._evaluation_changed, init=False)
+        self.query_one(CredentialList).focus()
+        self._layout_for(self.size.width)
+
+    def on_resize(self) -> None:
+        self._layout_for(self.size.width)
+
+    def _layout_for(self, width: int) -> None:
+        self.set_class(width < NARROW, "-narrow")
+
+    # -- showing the plan ---------------------------------------------------------------
+    def _evaluation_changed(self, evaluation: Evaluation) -> None:
+        self.show(self.app.plan, evaluation)  # type: ignore[attr-defined]
+
+    def show(self, plan: Plan, evaluation: Evaluation) -> None:
+        previous: Plan | None = getattr(self, "_shown_plan", None)
+        self._shown_plan = plan
+        self.query_one(FieldList).show_points(evaluation)
+        if previous is not None:
+            changed = {s.id for s in previous.selections} ^ {s.id for s in plan.selections}
+            changed |= {
+                s.id for s in plan.selections if (p := previous.selection(s.id)) is not None and p.status != s.status
+            }
+            if changed:
+                self.query_one(CredentialList).refresh_marks(plan, changed)
+        self.query_one(PlanPanel).show(plan, evaluation)
+        status = self.query_one("#status", Static)
+        status.update(Content.assemble(("Status: ", "bold"), evaluation.status))
+        status.set_class(evaluation.met, "-met")
+
+    def set_banner(self, text: str) -> None:
+        self.banner = text
+        banner = self.query_one("#banner", Static)
+        banner.update(text)
+        banner.set_class(bool(text), "-shown")
+
+    # -- fields and credentials -----------------------------------------------------------
+    @on(OptionList.OptionHighlighted, "#fields")
+    def _field_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id is None:
+            return
+        search = self.query_one("#search", Input)
+        if search.value:
+            search.value = ""
+            search.remove_class("-shown")
+        self.query_one(CredentialList).show_field(event.option.id, self.app.plan)  # type: ignore[attr-defined]
+
+    @on(OptionList.OptionSelected, "#credentials")
+    def _credential_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None and not event.option.disabled:
+            self.post_message(ToggleCredential(event.option.id))
+
+    @on(OptionList.OptionSelected, "#fields")
+    def _field_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.query_one(CredentialList).focus()
+
+    # -- search -------------------------------------------------------------------------------
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.add_class("-shown")
+        search.focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        credentials = self.query_one(CredentialList)
+        text = event.value
+        if not text.strip():
+            field_id = self.query_one(FieldList).field_id or self.catalog.fields[0].id
+            credentials.show_field(field_id, self.app.plan)  # type: ignore[attr-defined]
+            return
+        matches, total = self.index.find(text, MAX_MATCHES)
+        credentials.show_matches(text, matches, total, self.app.plan)  # type: ignore[attr-defined]
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        credentials = self.query_one(CredentialList)
+        credentials.focus()
+        if credentials.option_count:
+            credentials.highlighted = 0
+
+    def action_clear_search(self) -> None:
+        search = self.query_one("#search", Input)
+        had_search = bool(search.value) or search.has_class("-shown")
+        if search.value:
+            search.value = ""  # Input.Changed puts the field's credentials back
+        search.remove_class("-shown")
+        if had_search or isinstance(self.focused, Input):
+            self.query_one(CredentialList).focus()
+
+    # -- pin, scores ------------------------------------------------------------------------
+    def action_pin(self) -> None:
+        field_id = self.query_one(FieldList).field_id
+        if field_id is None:
+            return
+        self.app.pin_field(field_id, toggle=True)  # type: ignore[attr-defined]
+
+    def action_scores(self) -> None:
+        if not self.catalog.assessments:
+            self.app.notify("This catalog has no assessments to enter scores for.", markup=False)
+            return
+        inputs = self.query_one(ScoreInputs).inputs
+        if inputs:
+            inputs[0].focus()
+            inputs[0].scroll_visible()

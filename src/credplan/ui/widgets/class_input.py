@@ -1,0 +1,97 @@
+"""The student's graduating class: which requirements apply depends on it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Input, Static
+
+from ...core.plans import CLASS_RANGE
+from ..messages import SetClass
+
+FIRST, LAST = CLASS_RANGE
+
+
+def class_possible(text: str) -> bool:
+    t = text.strip()
+    if not t:
+        return True
+    if not t.isdigit() or len(t) > 4:
+        return False
+    pad = 4 - len(t)
+    return int(t + "0" * pad) <= LAST and int(t + "9" * pad) >= FIRST
+
+
+class ClassYearInput(Input):
+    def replace(self, text: str, start: int, end: int) -> None:
+        value = self.value
+        start, end = sorted((max(0, start), min(len(value), end)))
+        new_value = f"{value[:start]}{text}{value[end:]}"
+        if not class_possible(new_value):
+            self.post_message(ClassRefused(new_value))
+            return
+        super().replace(text, start, end)
+
+    def restricted(self) -> None:
+        pass
+
+
+@dataclass
+class ClassRefused(Message):
+    text: str
+
+
+class ClassInput(Vertical):
+    def __init__(self, class_of: int | None, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.class_of = class_of
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="class-row"):
+            yield Static("Graduating class", classes="part-name", markup=False)
+            yield ClassYearInput(
+                value=str(self.class_of or ""),
+                placeholder="year",
+                max_length=4,
+                id="class-of",
+                tooltip=f"The year you graduate ({FIRST}-{LAST}); it decides which requirements apply",
+            )
+        yield Static("", id="class-status", classes="part-status", markup=False)
+
+    @on(ClassRefused)
+    def _refused(self, event: ClassRefused) -> None:
+        event.stop()
+        self.query_one("#class-status", Static).update(f"Refused {event.text!r}: type a year such as 2027")
+        self.app.bell()
+
+    @on(Input.Changed, "#class-of")
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        text = event.value.strip()
+        status = self.query_one("#class-status", Static)
+        if not text:
+            status.update("Not set: class rules are not checked")
+            if self.class_of is not None:
+                self.class_of = None
+                self.post_message(SetClass(None))
+            return
+        if len(text) < 4:
+            status.update("Keep typing: a four-digit year")
+            return
+        status.update("")
+        year = int(text)
+        if year != self.class_of:
+            self.class_of = year
+            self.post_message(SetClass(year))
+
+    def show(self, class_of: int | None) -> None:
+        box = self.query_one(ClassYearInput)
+        self.class_of = class_of
+        if not box.has_focus and box.value != str(class_of or ""):
+            box.value = str(class_of or "")
+        if class_of is None and not box.has_focus:
+            self.query_one("#class-status", Static).update("Not set: class rules are not checked")

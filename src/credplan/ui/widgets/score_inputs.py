@@ -1,0 +1,130 @@
+"""One input per assessment part, generated from the catalog's assessments.
+
+A keystroke that cannot lead to a valid score (a 9 for WorkKeys, which reports 3-7)
+is refused where it is typed, and the line under the input says why."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Static
+
+from ...core.model import BELOW, Assessment, Catalog, Plan
+from ...core.rules import Evaluation, part_status
+from ...core.scores import Typed, possible, read_typed, score_range_text
+from ..messages import ScoreRefused, SetScore
+
+
+class ScoreInput(Input):
+    """A score for one part; refuses text that no score could start with."""
+
+    def __init__(self, assessment: Assessment, part: str, value: str, *, id: str) -> None:
+        super().__init__(
+            value=value,
+            placeholder="-",
+            max_length=len(str(assessment.max)) + 1,
+            id=id,
+            select_on_focus=False,
+            tooltip=f"{assessment.name} {part}: {score_range_text(assessment)}; empty = not taken",
+        )
+        self.assessment = assessment
+        self.part = part
+        self.refused_text = ""
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        value = self.value
+        start, end = sorted((max(0, start), min(len(value), end)))
+        new_value = f"{value[:start]}{text}{value[end:]}"
+        if not possible(new_value, self.assessment):
+            self.refused_text = new_value
+            self.post_message(ScoreRefused(self, new_value))
+            return
+        super().replace(text, start, end)
+
+    def restricted(self) -> None:  # max_length reached: no bell storm over SSH
+        pass
+
+
+def score_text(plan: Plan, assessment: Assessment, part: str) -> str:
+    value = plan.score(assessment.id, part)
+    if value is None:
+        return ""
+    if value is BELOW:
+        return assessment.below_label()
+    return str(value)
+
+
+def _input_id(assessment_index: int, part_index: int) -> str:
+    return f"score-{assessment_index}-{part_index}"
+
+
+class ScoreInputs(Vertical):
+    """Every assessment's parts, with what each part still needs."""
+
+    def __init__(self, catalog: Catalog, plan: Plan, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.catalog = catalog
+        self.plan = plan
+
+    def compose(self) -> ComposeResult:
+        for a_index, assessment in enumerate(self.catalog.assessments):
+            yield Static(
+                f"{assessment.name} ({score_range_text(assessment)})", classes="assessment-name", markup=False
+            )
+            for p_index, part in enumerate(assessment.parts):
+                with Horizontal(classes="score-row"):
+                    yield Static(part, classes="part-name", markup=False)
+                    yield ScoreInput(assessment, part, score_text(self.plan, assessment, part), id=_input_id(a_index, p_index))
+                yield Static("", classes="part-status", id=f"{_input_id(a_index, p_index)}-status", markup=False)
+
+    @property
+    def inputs(self) -> list[ScoreInput]:
+        return list(self.query(ScoreInput))
+
+    def _status(self, score_input: ScoreInput) -> Static:
+        return self.query_one(f"#{score_input.id}-status", Static)
+
+    @on(ScoreRefused)
+    def _refused(self, event: ScoreRefused) -> None:
+        event.stop()
+        assert isinstance(event.input, ScoreInput)
+        a = event.input.assessment
+        shown = event.text.strip() or event.text
+        self._status(event.input).update(
+            f"Refused {shown!r}: {event.input.part} takes {score_range_text(a)}"
+        )
+        self._status(event.input).set_class(True, "-refused")
+        self.app.bell()
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        if not isinstance(event.input, ScoreInput):
+            return
+        event.stop()
+        score_input = event.input
+        typed = read_typed(event.value, score_input.assessment)
+        status = self._status(score_input)
+        status.set_class(False, "-refused")
+        if typed is Typed.PARTIAL:
+            status.update(f"Keep typing: {score_range_text(score_input.assessment)}")
+            return
+        if self.plan.score(score_input.assessment.id, score_input.part) != typed:
+            self.post_message(SetScore(score_input.assessment.id, score_input.part, typed))
+
+    def show(self, plan: Plan, evaluation: Evaluation) -> None:
+        """Bring inputs and their status lines up to date with the plan."""
+        self.plan = plan
+        applying = [r for r in self.catalog.requirements if r.applies_to(plan.class_of)]
+        for score_input in self.inputs:
+            wanted = score_text(plan, score_input.assessment, score_input.part)
+            typed = read_typed(score_input.value, score_input.assessment) if possible(score_input.value, score_input.assessment) else None
+            if not score_input.has_focus and score_input.value != wanted:
+                score_input.value = wanted
+            status = self._status(score_input)
+            if typed is Typed.PARTIAL and score_input.has_focus:
+                continue
+            if status.has_class("-refused") and score_input.has_focus:
+                continue
+            status.set_class(False, "-refused")
+            status.update(part_status(self.catalog, plan, score_input.assessment, score_input.part, applying))
