@@ -1,0 +1,324 @@
+"""Pilot tests: press the keys a student presses and check the screen and the plan file."""
+
+from __future__ import annotations
+
+import pytest
+from textual.command import CommandPalette
+from textual.widgets import Input, ProgressBar
+
+from credplan.core.model import BELOW, Plan
+from credplan.core.storage import read_plan
+from credplan.ui.screens.help import HelpScreen
+from credplan.ui.widgets.credential_list import CredentialList
+from credplan.ui.widgets.field_list import FieldList
+from credplan.ui.widgets.score_inputs import ScoreInput
+
+from uihelp import make_app
+
+
+def screen_text(app) -> str:
+    """The whole screen as plain text, as a person (or a screen reader) would read it."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def plan_text(app) -> str:
+    """The plan panel's text, unwrapped: each Static's content, one per line."""
+    from textual.widgets import Static
+
+    panel = app.screen.query_one("#plan")
+    out = []
+    for static in panel.query(Static):
+        content = static.content
+        out.append(getattr(content, "plain", str(content)))
+    return "\n".join(out)
+
+
+def only_in(catalog, field_id, points):
+    """A credential listed only in `field_id` with `points` there."""
+    for c in catalog.credentials:
+        if not c.universal and c.fields == (field_id,) and c.points_in(field_id) == points:
+            return c
+    pytest.skip(f"no {points}-point credential only in {field_id}")
+
+
+async def choose_field(pilot, field_id):
+    fields = pilot.app.screen.query_one(FieldList)
+    fields.highlighted = fields.get_option_index(field_id)
+    await pilot.pause()
+
+
+async def toggle_by_search(pilot, credential):
+    """Find a credential with `/`, jump to it with enter, toggle it with space."""
+    await pilot.press("slash")
+    await pilot.press(*credential.id)
+    await pilot.pause()
+    await pilot.press("enter")
+    credentials = pilot.app.screen.query_one(CredentialList)
+    credentials.highlighted = credentials.get_option_index(credential.id)
+    await pilot.press("space")
+    await pilot.press("escape")
+    await pilot.pause()
+
+
+async def test_twelve_points_in_one_field_completes_the_bar(ohio, tmp_path):
+    twelve = only_in(ohio, "it", 12)
+    app = make_app(ohio, path=tmp_path / "plan.toml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await toggle_by_search(pilot, twelve)
+        bundle = app.evaluation.bundle
+        assert bundle.field == "it" and bundle.points == 12 and bundle.met
+        text = screen_text(app)
+        assert "12/12 points complete" in text
+        assert "[met]" in text
+
+
+async def test_space_and_enter_toggle_the_highlighted_credential(ohio):
+    app = make_app(ohio)
+    async with app.run_test(size=(100, 30)) as pilot:
+        credentials = app.screen.query_one(CredentialList)
+        assert credentials.has_focus
+        first = credentials.credential_id
+        await pilot.press("space")
+        assert app.plan.selection(first) is not None
+        assert "[x]" in screen_text(app)
+        await pilot.press("enter")
+        assert app.plan.selection(first) is None
+
+
+async def test_other_field_selection_is_flagged_and_does_not_count(ohio):
+    it_cred = only_in(ohio, "it", 12)
+    hosp = next(c for c in ohio.credentials if c.fields == ("hospitality",))
+    plan = Plan(pinned_field="it").with_selection(it_cred.id)
+    app = make_app(ohio, plan)
+    async with app.run_test(size=(120, 40)) as pilot:
+        before = app.evaluation.bundle.points
+        await toggle_by_search(pilot, hosp)
+        assert app.plan.selection(hosp.id) is not None
+        assert app.evaluation.bundle.points == before
+        flagged = app.evaluation.selection(hosp.id)
+        assert not flagged.counts
+        assert "other field: Hospitality and Tourism" in plan_text(app)
+
+
+async def test_p_pins_the_highlighted_field_and_moves_the_count(ohio):
+    # 6 points in construction-only, 1 universal: bundle follows the most points
+    cons = next(c for c in ohio.credentials if c.fields == ("construction",))
+    plan = Plan().with_selection(cons.id).with_selection("ohio-driver-license")
+    app = make_app(ohio, plan)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert app.evaluation.bundle.field == "construction"
+        app.screen.query_one(FieldList).focus()
+        await choose_field(pilot, "health")
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.plan.pinned_field == "health"
+        assert app.evaluation.bundle.field == "health" and app.evaluation.bundle.pinned
+        assert app.evaluation.bundle.points == 1  # only the driver license counts in Health
+        assert "(pinned)" in screen_text(app)
+        await pilot.press("p")
+        assert app.plan.pinned_field is None
+        assert app.evaluation.bundle.field == "construction"
+
+
+async def test_j_k_move_and_highlighting_a_field_shows_its_credentials(ohio):
+    app = make_app(ohio)
+    async with app.run_test(size=(100, 30)) as pilot:
+        fields = app.screen.query_one(FieldList)
+        credentials = app.screen.query_one(CredentialList)
+        await pilot.press("shift+tab")
+        assert fields.has_focus
+        start = fields.highlighted
+        await pilot.press("j", "j")
+        assert fields.highlighted == start + 2
+        await pilot.press("k")
+        assert fields.highlighted == start + 1
+        shown_field = ohio.fields[start + 1].id
+        assert credentials.field_id == shown_field
+        assert credentials.option_count == len(ohio.by_field[shown_field])
+
+
+async def test_tab_moves_between_panes(ohio):
+    app = make_app(ohio)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert app.screen.query_one(CredentialList).has_focus
+        await pilot.press("tab")
+        assert app.focused is not None and app.focused.id in ("plan", "class-of")
+        await pilot.press("shift+tab", "shift+tab")
+        assert app.screen.query_one(FieldList).has_focus
+
+
+async def test_search_finds_across_every_field_enter_and_escape(ohio):
+    app = make_app(ohio)
+    async with app.run_test(size=(100, 30)) as pilot:
+        credentials = app.screen.query_one(CredentialList)
+        await pilot.press("slash")
+        search = app.screen.query_one("#search", Input)
+        assert search.has_focus
+        await pilot.press(*"comptia")
+        await pilot.pause()
+        ids = [credentials.get_option_at_index(i).id for i in range(credentials.option_count)]
+        assert ids and all("comptia" in (i or "") or "CompTIA" in ohio.credential_by_id[i].issuer for i in ids)
+        assert credentials.field_id is None  # results from every field, not one
+        await pilot.press("enter")
+        assert credentials.has_focus and credentials.highlighted == 0
+        await pilot.press("escape")
+        await pilot.pause()
+        assert search.value == ""
+        assert credentials.field_id is not None  # the highlighted field's list is back
+
+
+async def test_score_out_of_range_is_refused_where_it_is_typed(ohio):
+    app = make_app(ohio, Plan(class_of=2021))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("w")
+        first = app.focused
+        assert isinstance(first, ScoreInput) and first.part == "Applied Math"
+        await pilot.press("9")
+        await pilot.pause()
+        assert first.value == ""
+        assert app.plan.score("workkeys", "Applied Math") is None
+        assert "Refused '9': Applied Math takes 3-7, or <3" in plan_text(app)
+        await pilot.press("5")
+        await pilot.pause()
+        assert app.plan.score("workkeys", "Applied Math") == 5
+        await pilot.press("tab", "less_than_sign", "3")
+        await pilot.pause()
+        assert app.plan.score("workkeys", "Graphic Literacy") is BELOW
+        text = plan_text(app)
+        assert "Graphic Literacy needs at least 3" in text
+        assert "[not met] WorkKeys (classes 2020-2024)" in text
+
+
+async def test_graduating_class_decides_which_workkeys_rule_applies(ohio):
+    app = make_app(ohio)
+    async with app.run_test(size=(100, 40)) as pilot:
+        assert "set your graduating class" in screen_text(app)
+        app.screen.query_one("#class-of", Input).focus()
+        await pilot.press(*"2019")
+        await pilot.pause()
+        assert app.plan.class_of == 2019
+        assert [r.id for r in app.evaluation.requirements] == ["bundle", "workkeys-2018"]
+        await pilot.press("backspace", "backspace", "3", "0")
+        await pilot.pause()
+        assert app.plan.class_of == 2030
+        assert app.evaluation.requirement("workkeys-silver") is not None
+
+
+async def test_help_and_palette_open(ohio):
+    app = make_app(ohio)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        assert "pin or unpin the highlighted field" in screen_text(app)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"pin field health")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.plan.pinned_field == "health"
+
+
+async def test_quit_and_reopen_restores_the_plan(ohio, tmp_path):
+    path = tmp_path / "plan.toml"
+    app = make_app(ohio, path=path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        first = app.screen.query_one(CredentialList).credential_id
+        await pilot.press("space")
+        await pilot.press("w", "6")
+        await pilot.pause()
+        app.screen.query_one(CredentialList).focus()
+        await pilot.press("q")
+    assert read_plan(path).selection(first) is not None
+    again = make_app(ohio, path=path)
+    async with again.run_test(size=(100, 30)) as pilot:
+        assert again.plan.selection(first) is not None
+        assert again.plan.score("workkeys", "Applied Math") == 6
+        assert again.screen.query_one(ScoreInput).value == "6"
+        assert "[x]" in screen_text(again)
+
+
+async def test_every_change_is_on_disk_before_the_next_key(ohio, tmp_path):
+    """Closing the terminal (no clean quit) loses nothing: each change is saved at once."""
+    path = tmp_path / "plan.toml"
+    app = make_app(ohio, path=path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        first = app.screen.query_one(CredentialList).credential_id
+        await pilot.press("space")
+        assert read_plan(path).selection(first) is not None
+        await pilot.press("p")
+        assert read_plan(path).pinned_field == app.plan.pinned_field is not None
+
+
+async def test_catalog_text_is_shown_literally(hostile):
+    app = make_app(hostile, Plan().with_selection("pharm"))
+    async with app.run_test(size=(120, 30)) as pilot:
+        text = screen_text(app)
+        assert "Pharmacy Tech [Health] Pathway" in text
+        assert "[bold red]X[/]" in text
+        assert "Health [Health]" in text
+        await pilot.press("slash", *"click")
+        await pilot.pause()
+        assert "[link=http://evil]click[/link] me" in screen_text(app)
+
+
+async def test_competency_catalog_shows_english_and_math_not_a_bar(colorado):
+    app = make_app(colorado)
+    async with app.run_test(size=(120, 40)) as pilot:
+        text = plan_text(app)
+        assert not app.screen.query(ProgressBar)  # no points bar in a competency catalog
+        assert "[not met] English competency" in text
+        assert "[not met] Math competency" in text
+        await pilot.press("space")
+        await pilot.pause()
+        text = plan_text(app)
+        assert "[met]     English competency" in text and "[met]     Math competency" in text
+        # score inputs come from the catalog's assessments, not hard-coded WorkKeys
+        parts = {(i.assessment.id, i.part) for i in app.screen.query(ScoreInput)}
+        assert ("sat", "Math") in parts and ("act", "English") in parts
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 30), (20, 6), (250, 80)])
+async def test_sizes_do_not_crash_and_keep_the_status(ohio, size):
+    app = make_app(ohio, Plan().with_selection("ohio-driver-license"))
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("down", "space", "tab", "slash", "a", "escape")
+        await pilot.pause()
+        assert app.screen.has_class("-narrow") == (size[0] < 80)
+        if size[1] >= 24:
+            assert "Status:" in screen_text(app)
+
+
+async def test_80x24_shows_bar_and_status_unclipped(ohio):
+    plan = Plan().with_selection("ohio-driver-license")
+    app = make_app(ohio, plan)
+    async with app.run_test(size=(80, 24)):
+        text = screen_text(app)
+        assert "1/12 points" in text
+        status_line = next(line for line in text.splitlines() if "Status:" in line)
+        assert status_line.rstrip().endswith(app.evaluation.status.split()[-1])
+
+
+async def test_no_color_still_says_everything_in_words(ohio, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    it_cred = only_in(ohio, "it", 12)
+    hosp = next(c for c in ohio.credentials if c.fields == ("hospitality",))
+    plan = Plan(pinned_field="it").with_selection(it_cred.id).with_selection(hosp.id)
+    app = make_app(ohio, plan)
+    async with app.run_test(size=(120, 40)):
+        text = screen_text(app) + plan_text(app)
+        for words in ("[x]", "other field", "[met]", "(pinned)", "12/12 points complete", "?"):
+            assert words in text
+
+
+async def test_stale_catalog_is_warned_in_the_header(ohio):
+    import datetime as dt
+
+    app = make_app(ohio)
+    app._today = dt.date(2028, 1, 1)
+    app._set_titles()
+    async with app.run_test(size=(120, 30)):
+        assert "over a year ago" in screen_text(app)

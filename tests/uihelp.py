@@ -1,0 +1,65 @@
+"""Helpers for the TUI tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from credplan.commands.common import load_catalog_ref
+from credplan.core.catalog import parse_catalog
+from credplan.core.model import Catalog, Plan
+from credplan.core.storage import open_plan, save_plan
+from credplan.ui.app import CredplanApp
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def make_app(catalog: Catalog, plan: Plan | None = None, path: Path | None = None, **kwargs) -> CredplanApp:
+    """An app that saves to `path` (if given) exactly as the real launcher does."""
+    if path is not None and plan is None:
+        plan = open_plan(path).plan
+
+    def save(p: Plan, c: Catalog) -> None:
+        save_plan(path, p, c)
+
+    return CredplanApp(catalog, plan or Plan(), save=save if path is not None else None, today=TODAY, **kwargs)
+
+
+HOSTILE_CATALOG = """
+format = 1
+[catalog]
+id = "hostile"
+title = "Hostile [b]names[/b]"
+region = "Test [red]"
+source = "https://example.org"
+checked = 2026-11-01
+
+[[field]]
+id = "health"
+name = "Health [Health]"
+
+[[field]]
+id = "it"
+name = "[/foo] IT"
+
+[[credential]]
+id = "pharm"
+name = "Pharmacy Tech [Health] Pathway"
+issuer = "[bold red]X[/]"
+fields = ["health"]
+points = 6
+
+[[credential]]
+id = "link"
+name = "[link=http://evil]click[/link] me"
+fields = ["it"]
+points = 12
+
+[[requirement]]
+id = "bundle"
+kind = "bundle"
+name = "Bundle [i]12[/i]"
+points = 12
+"""
