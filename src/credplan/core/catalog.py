@@ -73,6 +73,10 @@ class _Loader:
         self.doc = doc
         self.c = check
         self.path = path
+        # Ids declared in the file, valid or not: a reference to an entry that has its
+        # own problem is not reported again as naming something that does not exist.
+        self.declared_fields: set[str] = set()
+        self.declared_assessments: set[str] = set()
 
     def load(self) -> Catalog:
         doc, c = self.doc, self.c
@@ -153,6 +157,8 @@ class _Loader:
             what = _label("field", table, i)
             self.c.keys(table, path, what, FIELD_KEYS, FIELD_KEYS)
             ident = self.ident(table, path, what, seen, "field")
+            if ident is not None:
+                self.declared_fields.add(ident)
             name = self.c.string(table, "name", path, what)
             if ident is not None and ident != EVERY_FIELD and name is not None:
                 out.append(Field(ident, name))
@@ -170,6 +176,8 @@ class _Loader:
             what = _label("assessment", table, i)
             c.keys(table, path, what, ASSESSMENT_KEYS, ASSESSMENT_KEYS)
             ident = self.ident(table, path, what, seen, "assessment")
+            if ident is not None:
+                self.declared_assessments.add(ident)
             name = c.string(table, "name", path, what)
             parts = c.strings(table, "parts", path, what)
             if parts is not None:
@@ -269,7 +277,8 @@ class _Loader:
             return None
         assessment = assessments.get(ident)
         if assessment is None:
-            c.add(path + ("assessment",), f"unknown assessment `{ident}` in {what}{did_you_mean(ident, assessments)}")
+            if ident not in self.declared_assessments:
+                c.add(path + ("assessment",), f"unknown assessment `{ident}` in {what}{did_you_mean(ident, assessments)}")
             return None
         ok = True
         if each is not None and not assessment.min <= each <= assessment.max:
@@ -345,7 +354,8 @@ class _Loader:
                 else:
                     for j, fid in enumerate(fields):
                         if fid not in field_ids:
-                            c.add(path + ("fields", j), f"{what} names field `{fid}`, which does not exist{did_you_mean(fid, field_ids)}")
+                            if fid not in self.declared_fields:
+                                c.add(path + ("fields", j), f"{what} names field `{fid}`, which does not exist{did_you_mean(fid, field_ids)}")
                             fields = None
                             break
                         if fields.index(fid) != j:

@@ -95,7 +95,10 @@ def parse_plan(text: str, display: str = "<plan>") -> Plan:
             c.add(("scores", aid), f"scores for `{aid}` must be a table of part = level, not {type_name(parts)}")
             continue
         for part, value in parts.items():
-            parsed = parse_score_text(value) if isinstance(value, str) else value
+            try:
+                parsed = parse_score_text(value) if isinstance(value, str) else value
+            except ValueError:  # "five": reported below, like any other bad score
+                parsed = None
             if isinstance(parsed, bool) or not (isinstance(parsed, int) or parsed is BELOW):
                 c.add(("scores", aid, part), f"score for {aid} `{part}` must be a whole number or \"<3\"-style, not {value!r}")
                 continue
