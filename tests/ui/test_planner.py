@@ -68,7 +68,7 @@ async def test_twelve_points_in_one_field_completes_the_bar(ohio, tmp_path):
         bundle = app.evaluation.bundle
         assert bundle.field == "it" and bundle.points == 12 and bundle.met
         text = screen_text(app)
-        assert "12/12 points complete" in text
+        assert "12/12 points, complete" in text
         assert "[met]" in text
 
 
@@ -310,7 +310,7 @@ async def test_no_color_still_says_everything_in_words(ohio, monkeypatch):
     app = make_app(ohio, plan)
     async with app.run_test(size=(120, 40)):
         text = screen_text(app) + plan_text(app)
-        for words in ("[x]", "other field", "[met]", "(pinned)", "12/12 points complete", "?"):
+        for words in ("[x]", "other field", "[met]", "(pinned)", "12/12 points, complete", "?"):
             assert words in text
 
 

@@ -30,7 +30,11 @@ def credential_row(catalog: Catalog, credential: Credential, field_id: str | Non
         mark = Content(NOT_SELECTED)
     else:
         mark = Content.styled(SELECTED, "bold $success")
-    if field_id is not None:
+    if not catalog.has_bundle:
+        # competency catalogs: what it demonstrates, not points
+        pts = Content(f"{meets_text(credential)}{UNVERIFIED if not credential.verified else ' '}")
+        where = Content.styled(f"  ({_fields_label(catalog, credential)})", "$text-muted") if field_id is None else Content("")
+    elif field_id is not None:
         pts = Content(points_text(credential.points_in(field_id), credential.verified))
         where = Content("")
     else:
@@ -46,6 +50,12 @@ def credential_row(catalog: Catalog, credential: Credential, field_id: str | Non
     return Content("").join(parts)
 
 
+def meets_text(credential: Credential) -> str:
+    """`E+M`, `E`, `M` or `--`: the competencies a credential demonstrates."""
+    letters = "+".join(c[:1].upper() for c in sorted(credential.meets))
+    return f"{letters or '--':>3}"
+
+
 def _best_points(credential: Credential) -> int | None:
     if credential.universal:
         return credential.universal_points
@@ -58,7 +68,9 @@ def _fields_label(catalog: Catalog, credential: Credential) -> str:
     return ", ".join(catalog.field_name(f) for f in credential.fields)
 
 
-def field_row(name: str, points: int, is_bundle: bool, pinned: bool) -> Content:
+def field_row(name: str, points: int | None, is_bundle: bool, pinned: bool) -> Content:
+    if points is None:  # a catalog without a bundle: fields are only for browsing
+        return Content(name)
     tag = ""
     if is_bundle:
         tag = " [pinned]" if pinned else " [bundle]"

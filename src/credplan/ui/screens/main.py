@@ -153,6 +153,11 @@ class MainScreen(Screen):
             self.query_one(CredentialList).focus()
 
     # -- pin, scores ------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "pin" and not self.catalog.has_bundle:
+            return False  # nothing to pin in a competency catalog: hide the key
+        return True
+
     def action_pin(self) -> None:
         field_id = self.query_one(FieldList).field_id
         if field_id is None:

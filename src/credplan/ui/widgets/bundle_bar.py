@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import ProgressBar, Static
 
@@ -13,20 +13,16 @@ from ...core.rules import BundleResult
 class BundleBar(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("", id="bundle-field", markup=False)
-        with Horizontal(id="bundle-progress"):
-            yield ProgressBar(total=12, show_eta=False, show_percentage=False, id="bundle-bar")
-            yield Static("", id="bundle-points", markup=False)
-        yield Static("", id="bundle-earned", markup=False)
+        yield ProgressBar(total=12, show_eta=False, show_percentage=False, id="bundle-bar")
+        yield Static("", id="bundle-points", markup=False)
 
     def show(self, bundle: BundleResult | None) -> None:
         field = self.query_one("#bundle-field", Static)
         points = self.query_one("#bundle-points", Static)
-        earned = self.query_one("#bundle-earned", Static)
         bar = self.query_one(ProgressBar)
         if bundle is None:
             field.update("No bundle requirement applies to this class.")
             points.update("")
-            earned.update("")
             bar.update(total=1, progress=0)
             return
         if bundle.pinned:
@@ -36,7 +32,12 @@ class BundleBar(Vertical):
         else:
             field.update(Content.assemble("Bundle: ", (bundle.field_name, "bold"), " (most points)"))
         bar.update(total=bundle.required, progress=min(bundle.points, bundle.required))
-        done = " complete" if bundle.met else ""
-        points.update(Content.assemble((f"{bundle.points}/{bundle.required} points", "bold"), done))
-        earned.update(f"Earned so far: {bundle.earned_points}/{bundle.required} points")
+        done = ", complete" if bundle.met else ""
+        points.update(
+            Content.assemble(
+                (f"{bundle.points}/{bundle.required} points", "bold"),
+                done,
+                (f" ({bundle.earned_points} earned)", "$text-muted"),
+            )
+        )
         self.set_class(bundle.met, "-met")

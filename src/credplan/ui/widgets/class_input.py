@@ -26,6 +26,11 @@ def class_possible(text: str) -> bool:
     return int(t + "0" * pad) <= LAST and int(t + "9" * pad) >= FIRST
 
 
+def _say(status: Static, text: str) -> None:
+    status.update(text)
+    status.display = bool(text)
+
+
 class ClassYearInput(Input):
     def replace(self, text: str, start: int, end: int) -> None:
         value = self.value
@@ -65,7 +70,7 @@ class ClassInput(Vertical):
     @on(ClassRefused)
     def _refused(self, event: ClassRefused) -> None:
         event.stop()
-        self.query_one("#class-status", Static).update(f"Refused {event.text!r}: type a year such as 2027")
+        _say(self.query_one("#class-status", Static), f"Refused {event.text!r}: type a year such as 2027")
         self.app.bell()
 
     @on(Input.Changed, "#class-of")
@@ -74,15 +79,15 @@ class ClassInput(Vertical):
         text = event.value.strip()
         status = self.query_one("#class-status", Static)
         if not text:
-            status.update("Not set: class rules are not checked")
+            _say(status, "Not set: class rules are not checked")
             if self.class_of is not None:
                 self.class_of = None
                 self.post_message(SetClass(None))
             return
         if len(text) < 4:
-            status.update("Keep typing: a four-digit year")
+            _say(status, "Keep typing: a four-digit year")
             return
-        status.update("")
+        _say(status, "")
         year = int(text)
         if year != self.class_of:
             self.class_of = year
@@ -94,4 +99,4 @@ class ClassInput(Vertical):
         if not box.has_focus and box.value != str(class_of or ""):
             box.value = str(class_of or "")
         if class_of is None and not box.has_focus:
-            self.query_one("#class-status", Static).update("Not set: class rules are not checked")
+            _say(self.query_one("#class-status", Static), "Not set: class rules are not checked")

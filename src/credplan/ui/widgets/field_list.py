@@ -23,7 +23,7 @@ class FieldList(OptionList):
         self.catalog = catalog
         self._shown: list[tuple[int, bool, bool]] = []
         super().__init__(
-            *(Option(field_row(f.name, 0, False, False), id=f.id) for f in catalog.fields),
+            *(Option(field_row(f.name, 0 if catalog.has_bundle else None, False, False), id=f.id) for f in catalog.fields),
             markup=False,
             **kwargs,
         )
@@ -36,6 +36,8 @@ class FieldList(OptionList):
 
     def show_points(self, evaluation: Evaluation) -> None:
         """Update only the rows whose points or bundle mark changed."""
+        if not self.catalog.has_bundle:
+            return
         bundle = evaluation.bundle
         rows = []
         for f in self.catalog.fields:

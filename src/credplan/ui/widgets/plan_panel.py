@@ -41,7 +41,11 @@ class PlanPanel(VerticalScroll):
             self.query_one(BundleBar).show(evaluation.bundle)
         lines = []
         for r in evaluation.requirements:
-            if r.kind == "bundle" or r.met:
+            if r.kind == "competency" and r.met:
+                lines.append(Content.assemble(requirement_mark(True), r.name, (f": met by {'; '.join(r.met_by)}", "$text-muted")))
+            elif r.kind == "competency":
+                lines.append(Content.assemble(requirement_mark(False), r.name, (": a certificate that meets it, or a qualifying score (see Scores)", "$text-muted")))
+            elif r.kind == "bundle" or r.met:
                 lines.append(Content.assemble(requirement_mark(r.met), r.name))
             else:
                 lines.append(Content.assemble(requirement_mark(r.met), r.name, (f": {r.detail.split(': ', 1)[-1]}", "$text-muted")))

@@ -85,15 +85,18 @@ class ScoreInputs(Vertical):
     def _status(self, score_input: ScoreInput) -> Static:
         return self.query_one(f"#{score_input.id}-status", Static)
 
+    @staticmethod
+    def _say(status: Static, text: str) -> None:
+        status.update(text)
+        status.display = bool(text)
+
     @on(ScoreRefused)
     def _refused(self, event: ScoreRefused) -> None:
         event.stop()
         assert isinstance(event.input, ScoreInput)
         a = event.input.assessment
         shown = event.text.strip() or event.text
-        self._status(event.input).update(
-            f"Refused {shown!r}: {event.input.part} takes {score_range_text(a)}"
-        )
+        self._say(self._status(event.input), f"Refused {shown!r}: {event.input.part} takes {score_range_text(a)}")
         self._status(event.input).set_class(True, "-refused")
         self.app.bell()
 
@@ -107,7 +110,7 @@ class ScoreInputs(Vertical):
         status = self._status(score_input)
         status.set_class(False, "-refused")
         if typed is Typed.PARTIAL:
-            status.update(f"Keep typing: {score_range_text(score_input.assessment)}")
+            self._say(status, f"Keep typing: {score_range_text(score_input.assessment)}")
             return
         if self.plan.score(score_input.assessment.id, score_input.part) != typed:
             self.post_message(SetScore(score_input.assessment.id, score_input.part, typed))
@@ -127,4 +130,4 @@ class ScoreInputs(Vertical):
             if status.has_class("-refused") and score_input.has_focus:
                 continue
             status.set_class(False, "-refused")
-            status.update(part_status(self.catalog, plan, score_input.assessment, score_input.part, applying))
+            self._say(status, part_status(self.catalog, plan, score_input.assessment, score_input.part, applying))
