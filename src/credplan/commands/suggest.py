@@ -1,0 +1,100 @@
+"""credplan suggest --catalog C --plan P [--field F] [--by count|cost|hours|overshoot]
+[--limit N] [--json]: the best ways to finish the plan; exit 0, 2 on bad input."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ..core.problems import FileProblems, Problem
+from ..core.storage import read_plan
+from ..core.suggest import (
+    MAX_LIMIT,
+    MEASURES,
+    UNVERIFIED_NOTE,
+    SuggestError,
+    check_field,
+    any_unverified,
+    competency_dict,
+    competency_lines,
+    competency_suggestions,
+    completion_lines,
+    completion_result_dict,
+    completions,
+)
+from . import EXIT_BAD_INPUT, EXIT_OK, print_problems
+from .common import DEFAULT_CATALOG, load_catalog_ref
+
+ORDER = 25
+
+
+def positive_limit(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1 to {MAX_LIMIT}, not {text!r}") from None
+    if not 1 <= value <= MAX_LIMIT:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1 to {MAX_LIMIT}, not {value}")
+    return value
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "suggest",
+        help="the best sets of credentials to add to finish the bundle (and unmet competencies); exit 0, 2 on bad input",
+    )
+    p.add_argument("--catalog", default=DEFAULT_CATALOG, help="bundled catalog id or path")
+    p.add_argument("--plan", required=True, help="plan file (TOML)")
+    p.add_argument("--field", help="career field id (default: the plan's bundle field)")
+    p.add_argument("--by", choices=MEASURES, default="count", help="rank by this measure (default: count)")
+    p.add_argument("--limit", type=positive_limit, default=5, help="how many completions to list (default: 5)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        catalog = load_catalog_ref(args.catalog)
+        plan = read_plan(Path(args.plan))
+    except FileProblems as exc:
+        print_problems(exc)
+        return EXIT_BAD_INPUT
+    result = None
+    try:
+        if args.field is not None:
+            check_field(catalog, args.field)
+        if catalog.has_bundle:
+            result = completions(catalog, plan, args.field, args.by, args.limit)
+    except SuggestError as exc:
+        print(Problem(args.catalog, 0, str(exc)), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    competencies = competency_suggestions(catalog, plan)
+
+    if args.json:
+        out = {
+            "catalog": catalog.id,
+            "bundle": completion_result_dict(result) if result is not None else None,
+            "competencies": [competency_dict(s) for s in competencies],
+        }
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+        return EXIT_OK
+
+    who = plan.student or "(no name)"
+    lines = [f"Suggestions for {who}: catalog {catalog.info.title}"]
+    if result is not None:
+        lines += completion_lines(result)
+    else:
+        note = "; --field does not apply" if args.field else ""
+        lines.append(f"This catalog has no points bundle{note}.")
+    if competencies:
+        lines.append("")
+        lines += competency_lines(competencies, args.limit)
+    elif result is None:
+        lines.append("Every competency that applies is met.")
+    if any_unverified(result, competencies=competencies, limit=args.limit):
+        lines.append("")
+        lines.append(UNVERIFIED_NOTE)
+    sys.stdout.write("\n".join(lines) + "\n")
+    return EXIT_OK
