@@ -124,6 +124,30 @@ class CredplanApp(App[None]):
         else:
             self.notify(f"Pinned {self.catalog.field_name(field_id)} as the bundle field.", markup=False)
 
+    def add_planned(self, credential_ids: list[str]) -> None:
+        """Add credentials to the plan as planned (a suggested completion)."""
+        plan = self.plan
+        for credential_id in credential_ids:
+            if plan.selection(credential_id) is None:
+                plan = plan.with_selection(credential_id)
+        self.plan = plan
+
+    # -- other screens (imported when first opened, to keep start-up small) -----------
+    def open_suggestions(self, field_id: str | None = None) -> None:
+        from .screens.suggestions import SuggestionsScreen
+
+        self.push_screen(SuggestionsScreen(self.catalog, field_id))
+
+    def open_nearest_fields(self) -> None:
+        from .screens.nearest import NearestFieldsScreen
+
+        self.push_screen(NearestFieldsScreen(self.catalog))
+
+    def open_compare(self) -> None:
+        from .screens.compare import CompareScreen
+
+        self.push_screen(CompareScreen(self.catalog))
+
     # -- catalog ------------------------------------------------------------------------
     def switch_catalog(self, path: Path) -> None:
         try:

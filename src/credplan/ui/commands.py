@@ -28,6 +28,10 @@ class PlannerCommands(Provider):
         for path in bundled_paths():
             if path.stem != app.catalog.id:
                 out.append((f"Switch catalog: {path.stem}", partial(app.switch_catalog, path), f"Open the bundled catalog {path.name}"))
+        out.append(("Suggestions: quickest ways to finish", app.open_suggestions, "Ranked sets of credentials that complete the bundle (s)"))
+        if app.catalog.has_bundle:
+            out.append(("Nearest fields", app.open_nearest_fields, "Every field ranked by how close the plan is to a bundle there (n)"))
+        out.append(("What-if: compare", app.open_compare, "The plan under another field, class or catalog, side by side (c)"))
         out.append(("Help: keys and marks", app.action_help, "Show every key and what the marks mean"))
         return out
 

@@ -29,6 +29,9 @@ class MainScreen(Screen):
         Binding("slash", "search", "Search", tooltip="Search credentials in every field", id="credplan.search"),
         Binding("p", "pin", "Pin field", tooltip="Pin or unpin the highlighted field as the bundle field", id="credplan.pin"),
         Binding("w", "scores", "Scores", tooltip="Jump to the score inputs", id="credplan.scores"),
+        Binding("s", "suggest", "Suggest", tooltip="Quickest ways to finish the bundle", id="credplan.suggest"),
+        Binding("n", "nearest", "Nearest fields", show=False, tooltip="Every field ranked by how close the plan is", id="credplan.nearest"),
+        Binding("c", "compare", "What-if", show=False, tooltip="Compare the plan under another field, class or catalog", id="credplan.compare"),
         Binding("escape", "clear_search", "Back to list", show=False, id="credplan.clear-search"),
     ]
 
@@ -154,9 +157,18 @@ class MainScreen(Screen):
 
     # -- pin, scores ------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "pin" and not self.catalog.has_bundle:
-            return False  # nothing to pin in a competency catalog: hide the key
+        if action in ("pin", "nearest") and not self.catalog.has_bundle:
+            return False  # no points bundle in a competency catalog: hide the key
         return True
+
+    def action_suggest(self) -> None:
+        self.app.open_suggestions()  # type: ignore[attr-defined]
+
+    def action_nearest(self) -> None:
+        self.app.open_nearest_fields()  # type: ignore[attr-defined]
+
+    def action_compare(self) -> None:
+        self.app.open_compare()  # type: ignore[attr-defined]
 
     def action_pin(self) -> None:
         field_id = self.query_one(FieldList).field_id
