@@ -16,8 +16,15 @@ def build_parser() -> argparse.ArgumentParser:
         prog="credplan",
         description="Plan a credential-based graduation pathway. With no command, opens the planner.",
     )
-    parser.add_argument("--catalog", default=DEFAULT_CATALOG, help="bundled catalog id (e.g. ohio) or path to a .toml catalog")
-    parser.add_argument("--plan", help="plan file to open (created on the first change)")
+    parser.add_argument(
+        "--catalog",
+        help=f"bundled catalog id (e.g. {DEFAULT_CATALOG}) or path to a .toml catalog "
+        f"(default: the catalog the plan was saved with, else {DEFAULT_CATALOG})",
+    )
+    who = parser.add_mutually_exclusive_group()
+    who.add_argument("--plan", help="plan file to open (created on the first change)")
+    who.add_argument("--student", metavar="NAME", help="open or create this student's plan in the plans folder")
+    who.add_argument("--demo", action="store_true", help="a throwaway plan for a class demo: nothing is saved")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in command_modules():
         module.register(sub)

@@ -228,8 +228,26 @@ def test_workkeys_by_class(ohio, class_of, scores, req_id, met, detail):
     result = ev.requirement(req_id)
     assert result.met is met
     assert result.detail == detail
-    assert result.short == ("" if met else detail)
+    if met:
+        assert result.short == ""
+    else:  # the status line's shorter form names the same requirement
+        assert result.short.startswith(f"{result.name}: ") and len(result.short) <= len(detail)
     assert ev.warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("class_of", "scores", "req_id", "short"),
+    [
+        (2021, (BELOW, 7, 6), "workkeys-2020", "WorkKeys (classes 2020-2024): 1 more in total; Applied Math needs at least 3"),
+        (2026, (None, 4, BELOW), "workkeys-silver",
+         "WorkKeys Silver NCRC (class 2025 on): Applied Math and Workplace Documents need at least 4"),
+        (2018, (4, 4, 4), "workkeys-2018", "WorkKeys (classes 2018-2019): 1 more in total"),
+    ],
+)
+def test_workkeys_short_form_for_the_status_line(ohio, class_of, scores, req_id, short):
+    ev = evaluate(ohio, Plan(class_of=class_of, scores=workkeys(*scores)))
+    assert ev.requirement(req_id).short == short
+    assert ev.status == f"Still missing: credentials worth 12 points in one career field (none selected yet); {short}"
 
 
 def test_class_not_set_checks_only_unlimited_requirements_and_says_so(ohio):

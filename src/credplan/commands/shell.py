@@ -4,15 +4,11 @@ line, for screen readers and scripts (see credplan/shell.py)."""
 from __future__ import annotations
 
 import argparse
-import importlib
-import importlib.util
+import atexit
 import os
-import re
 import sys
-from pathlib import Path
 
-from ..core.problems import FileProblems
-from . import EXIT_BAD_INPUT, print_problems
+from . import EXIT_BAD_INPUT
 
 ORDER = 50
 
@@ -34,71 +30,32 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def _local_slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "student"
-
-
-def student_plan_path(name: str) -> Path:
-    """credplan.core.students decides file names when it is there; else a simple slug."""
-    if importlib.util.find_spec("credplan.core.students") is not None:
-        students = importlib.import_module("credplan.core.students")
-        if hasattr(students, "find_plan"):
-            found = students.find_plan(name)
-            if found is not None:
-                return Path(found)
-        if hasattr(students, "plan_path_for"):
-            return Path(students.plan_path_for(name))
-    from ..core.storage import plans_dir
-
-    return plans_dir() / f"{_local_slug(name)}.toml"
-
-
 def run(args: argparse.Namespace) -> int:
-    from ..core.bundled import bundled_ids
-    from ..core.storage import data_dir, default_plan_path, open_plan, save_plan
+    from ..core.storage import data_dir
     from ..shell import HISTORY_FILE, PlanShell, plain, run_shell, use_color
-    from .common import DEFAULT_CATALOG, load_catalog_ref
 
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="replace")
 
-    if args.plan:
-        path = Path(args.plan).expanduser()
-    elif args.student:
-        path = student_plan_path(args.student)
-    else:
-        path = default_plan_path()
-    try:
-        opened = open_plan(path, student=args.student or "")
-    except OSError as exc:
-        print(f"{path}: cannot open the plan: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    for problem in opened.problems:
-        print(problem, file=sys.stderr)
-    if opened.notice:
-        print(opened.notice, file=sys.stderr)
+    from ..opening import open_session, plan_path
 
-    stamp = opened.plan.catalog
-    ref = args.catalog or (stamp.id if stamp is not None and stamp.id in bundled_ids() else DEFAULT_CATALOG)
-    try:
-        catalog = load_catalog_ref(ref)
-    except FileProblems as exc:
-        print_problems(exc)
+    path = plan_path(args)
+    session = open_session(args)
+    if session is None:
         return EXIT_BAD_INPUT
-    if stamp is not None and stamp.id != catalog.id:
-        print(
-            f"This plan was last saved with catalog `{stamp.id}`; it is now opened with `{catalog.id}`.",
-            file=sys.stderr,
-        )
+    catalog, store = session.catalog, session.store
+    atexit.register(store.close)
+    if store.read_only:
+        print("This plan is read-only in this session; changes will not be saved.", file=sys.stderr)
 
     def save(plan, catalog_now) -> None:  # type: ignore[no-untyped-def]
-        save_plan(path, plan, catalog_now)
+        store.save(plan, catalog_now)
 
     shell = PlanShell(
         catalog,
-        opened.plan,
+        session.opened.plan,
         save=save,
         plan_name=str(path),
         out=sys.stdout,

@@ -84,4 +84,6 @@ def evaluation_text(catalog: Catalog, plan: Plan, evaluation: Evaluation) -> str
             lines.append(f"  - {w}")
     lines.append("")
     lines.append(evaluation.status)
+    if evaluation.earned_status:
+        lines.append(evaluation.earned_status)
     return "\n".join(lines) + "\n"

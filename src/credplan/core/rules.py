@@ -93,6 +93,8 @@ class Evaluation:
     warnings: tuple[str, ...]
     status: str
     """One line: the plan meets every requirement, or exactly what is still missing."""
+    earned_status: str = ""
+    """Whether the earned selections alone meet the bundle (empty without a bundle or selections)."""
 
     def requirement(self, requirement_id: str) -> RequirementResult | None:
         for r in self.requirements:
@@ -227,27 +229,30 @@ def _option_evidence(plan: Plan, option: ScoreOption, assessment: Assessment) ->
 def _score_requirement(catalog: Catalog, plan: Plan, req: Requirement) -> RequirementResult:
     assessment = catalog.assessment_by_id[req.assessment or ""]
     missing: list[str] = []
+    short: list[str] = []
     good: list[str] = []
     if req.total is not None:
         total = _total(plan, assessment)
         if total < req.total:
             missing.append(f"total {total} of {req.total} ({req.total - total} more)")
+            short.append(f"{req.total - total} more in total")
         else:
             good.append(f"total {total} of {req.total}")
     if req.each is not None:
-        short = _short_parts(plan, assessment, req.each)
-        if short:
-            missing.extend(short)
+        below = _short_parts(plan, assessment, req.each)
+        if below:
+            missing.extend(below)
+            low = [p for p in assessment.parts if (_part_value(plan, assessment, p) or 0) < req.each]
+            verb = "needs" if len(low) == 1 else "need"
+            short.append(f"{_join(low)} {verb} at least {req.each}")
         else:
             good.append(f"every part at least {req.each}")
-    met = not missing
-    if met:
-        detail = f"{req.name}: " + ", ".join(good)
-        short_text = ""
-    else:
-        detail = f"{req.name}: " + "; ".join(missing)
-        short_text = detail
-    return RequirementResult(req.id, req.name, "score", met, detail, req.class_label(), short=short_text)
+    if not missing:
+        return RequirementResult(req.id, req.name, "score", True, f"{req.name}: " + ", ".join(good), req.class_label())
+    return RequirementResult(
+        req.id, req.name, "score", False, f"{req.name}: " + "; ".join(missing), req.class_label(),
+        short=f"{req.name}: " + "; ".join(short),
+    )
 
 
 def _competency_requirement(
@@ -387,6 +392,14 @@ def evaluate(catalog: Catalog, plan: Plan) -> Evaluation:
     else:
         status = "Still missing: " + "; ".join(r.short or r.detail for r in results if not r.met)
 
+    earned_status = ""
+    if bundle is not None and selections:
+        if bundle.earned_met:
+            earned_status = "Earned credentials alone complete the bundle."
+        else:
+            rest = "; the rest is planned" if bundle.points > bundle.earned_points else ""
+            earned_status = f"Earned credentials alone: {bundle.earned_points}/{bundle.required} points{rest}."
+
     return Evaluation(
         catalog_id=catalog.id,
         class_of=plan.class_of,
@@ -398,6 +411,7 @@ def evaluate(catalog: Catalog, plan: Plan) -> Evaluation:
         field_points=MappingProxyType(points),
         warnings=tuple(warnings),
         status=status,
+        earned_status=earned_status,
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from textual.content import Content
 
 from ..core.model import Catalog, Credential, Plan
-from ..core.rules import Evaluation, SelectionResult
+from ..core.rules import SelectionResult
 
 SELECTED = "[x]"
 NOT_SELECTED = "[ ]"

@@ -27,9 +27,12 @@ class MainScreen(Screen):
     BINDING_GROUP_TITLE = "Planner"
     BINDINGS = [
         Binding("slash", "search", "Search", tooltip="Search credentials in every field", id="credplan.search"),
-        Binding("p", "pin", "Pin field", tooltip="Pin or unpin the highlighted field as the bundle field", id="credplan.pin"),
+        Binding("p", "pin", "Pin", tooltip="Pin or unpin the highlighted field as the bundle field", id="credplan.pin"),
         Binding("w", "scores", "Scores", tooltip="Jump to the score inputs", id="credplan.scores"),
-        Binding("s", "suggest", "Suggest", tooltip="Quickest ways to finish the bundle", id="credplan.suggest"),
+        Binding("m", "earned", "Earned", show=False, tooltip="Mark the highlighted selection earned, or planned again", id="credplan.earned"),
+        Binding("e", "export", "Export", show=False, tooltip="Write a report for a counselor", id="credplan.export"),
+        Binding("o", "plans", "Plans", show=False, tooltip="Open, create, rename or delete students' plans", id="credplan.plans"),
+        Binding("s", "suggest", "Suggest", show=False, tooltip="Quickest ways to finish the bundle", id="credplan.suggest"),
         Binding("n", "nearest", "Nearest fields", show=False, tooltip="Every field ranked by how close the plan is", id="credplan.nearest"),
         Binding("c", "compare", "What-if", show=False, tooltip="Compare the plan under another field, class or catalog", id="credplan.compare"),
         Binding("escape", "clear_search", "Back to list", show=False, id="credplan.clear-search"),
@@ -53,7 +56,7 @@ class MainScreen(Screen):
                 yield CredentialList(self.catalog, id="credentials")
             yield PlanPanel(self.catalog, plan, id="plan")
         yield Static("", id="status", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         fields = self.query_one(FieldList)
@@ -64,6 +67,7 @@ class MainScreen(Screen):
         self.show(self.app.plan, self.app.evaluation)  # type: ignore[attr-defined]
         self.watch(self.app, "evaluation", self._evaluation_changed, init=False)
         self.query_one(CredentialList).focus()
+        self.set_read_only(self.app.read_only)  # type: ignore[attr-defined]
         self._layout_for(self.size.width)
 
     def on_resize(self) -> None:
@@ -89,8 +93,19 @@ class MainScreen(Screen):
                 self.query_one(CredentialList).refresh_marks(plan, changed)
         self.query_one(PlanPanel).show(plan, evaluation)
         status = self.query_one("#status", Static)
-        status.update(Content.assemble(("Status: ", "bold"), evaluation.status))
+        # The bar already shows earned points; the status line adds them when the plan
+        # completes the bundle only with planned credentials.
+        bundle = evaluation.bundle
+        earned = f" {evaluation.earned_status}" if bundle is not None and bundle.met and evaluation.earned_status else ""
+        status.update(Content.assemble(("Status: ", "bold"), evaluation.status, (earned, "not bold")))
         status.set_class(evaluation.met, "-met")
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A plan open in another session: inputs are disabled, keys say why."""
+        for box in self.query(Input):
+            if box.id != "search":
+                box.disabled = read_only
+        self.set_class(read_only, "-read-only")
 
     def set_banner(self, text: str) -> None:
         self.banner = text
@@ -160,6 +175,17 @@ class MainScreen(Screen):
         if action in ("pin", "nearest") and not self.catalog.has_bundle:
             return False  # no points bundle in a competency catalog: hide the key
         return True
+
+    def action_earned(self) -> None:
+        credential_id = self.query_one(CredentialList).credential_id
+        if credential_id is not None:
+            self.app.toggle_earned(credential_id)  # type: ignore[attr-defined]
+
+    def action_export(self) -> None:
+        self.app.open_export()  # type: ignore[attr-defined]
+
+    def action_plans(self) -> None:
+        self.app.open_plan_picker()  # type: ignore[attr-defined]
 
     def action_suggest(self) -> None:
         self.app.open_suggestions()  # type: ignore[attr-defined]

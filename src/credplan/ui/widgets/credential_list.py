@@ -18,7 +18,7 @@ class CredentialList(OptionList):
     """`space` or `enter` toggles the highlighted credential."""
 
     BINDINGS = [
-        Binding("space", "select", "Toggle", show=False),
+        Binding("space", "select", "Toggle", key_display="space"),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
     ]

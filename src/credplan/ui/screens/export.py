@@ -1,0 +1,86 @@
+"""`e`: write a report a counselor can read or print."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Static
+
+from ...core.export import FORMATS, export_report
+from ...core.model import Catalog, Plan
+from ...core.storage import atomic_write_text
+from ...core.students import student_slug
+
+
+def default_path(plan: Plan, fmt: str) -> Path:
+    slug = student_slug(plan.student) if plan.student else "plan"
+    return Path.cwd() / f"credplan-{slug}.{fmt}"
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    DEFAULT_CSS = """
+    ExportScreen { align: center middle; }
+    ExportScreen > Vertical {
+        width: 84; max-width: 98%; height: auto;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    ExportScreen Input { margin-top: 1; }
+    ExportScreen .hint { color: $text-muted; }
+    """
+    BINDINGS = [
+        Binding("ctrl+t", "format", "Format", id="credplan.export-format"),
+        Binding("escape", "cancel", "Cancel", id="credplan.export-cancel"),
+    ]
+
+    def __init__(self, catalog: Catalog, plan: Plan) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.plan = plan
+        self.fmt = "md"
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = "Export a report"
+            yield Static("", id="format", markup=False)
+            yield Input(str(default_path(self.plan, self.fmt)), id="path")
+            yield Static("enter writes the file · ctrl+t changes the format · escape cancels", classes="hint", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show_format()
+        self.query_one(Input).focus()
+
+    def _show_format(self) -> None:
+        names = {"md": "Markdown", "txt": "plain text", "json": "JSON"}
+        self.query_one("#format", Static).update(f"Format: {names[self.fmt]} (.{self.fmt})")
+
+    def action_format(self) -> None:
+        box = self.query_one(Input)
+        old = self.fmt
+        self.fmt = FORMATS[(FORMATS.index(self.fmt) + 1) % len(FORMATS)]
+        if box.value.endswith(f".{old}"):
+            box.value = box.value[: -len(old)] + self.fmt
+        self._show_format()
+
+    @on(Input.Submitted)
+    def _write(self, event: Input.Submitted) -> None:
+        path = Path(event.value.strip()).expanduser()
+        if not event.value.strip():
+            return
+        text = export_report(self.catalog, self.plan, self.fmt, generated=dt.date.today())
+        try:
+            atomic_write_text(path, text)
+        except OSError as exc:
+            self.app.notify(f"Could not write {path}: {exc.strerror or exc}", severity="error", markup=False)
+            return
+        self.app.notify(f"Report written to {path}", markup=False, timeout=10)
+        self.dismiss(path)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

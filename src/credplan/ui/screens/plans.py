@@ -1,0 +1,146 @@
+"""`o`: the students' plans on this machine: open, create, rename, delete."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...core.storage import PlanExists, StorageError, plans_dir
+from ...core.students import PlanInfo, delete_plan, list_plans, plan_path_for, rename_plan
+from .prompts import Confirm, TextPrompt
+
+
+class PlanPickerScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    PlanPickerScreen { align: center middle; }
+    PlanPickerScreen > Vertical {
+        width: 80; max-width: 98%; height: 80%;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    PlanPickerScreen OptionList { height: 1fr; }
+    PlanPickerScreen #where { color: $text-muted; }
+    """
+    BINDINGS = [
+        Binding("enter", "open", "Open", id="credplan.plans-open"),
+        Binding("n", "new", "New", id="credplan.plans-new"),
+        Binding("r", "rename", "Rename", id="credplan.plans-rename"),
+        Binding("d", "delete", "Delete", id="credplan.plans-delete"),
+        Binding("escape", "dismiss", "Close", id="credplan.plans-close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = "Students' plans"
+            yield Static(f"Plans are kept in {plans_dir()}", id="where", markup=False)
+            yield OptionList(id="plans", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refill()
+        self.query_one(OptionList).focus()
+
+    @property
+    def current_path(self):
+        store = getattr(self.app, "store", None)
+        return None if store is None else store.path
+
+    def refill(self) -> None:
+        self.infos: list[PlanInfo] = list_plans(plans_dir())
+        options = []
+        for info in self.infos:
+            bits = [info.label]
+            if info.selections is not None:
+                bits.append(f"{info.selections} selected")
+            bits.append(f"changed {info.modified:%Y-%m-%d %H:%M}")
+            if self.current_path is not None and info.path == self.current_path:
+                bits.append("(open now)")
+            options.append(Option(Content(" · ".join(bits)), id=str(info.path)))
+        plans = self.query_one(OptionList)
+        plans.set_options(options)
+        if not options:
+            plans.add_option(Option("No saved plans yet: press n to start one.", disabled=True))
+        else:
+            plans.highlighted = 0
+
+    def _highlighted(self) -> PlanInfo | None:
+        index = self.query_one(OptionList).highlighted
+        if index is None or index >= len(self.infos):
+            return None
+        return self.infos[index]
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    def action_open(self) -> None:
+        info = self._highlighted()
+        if info is None:
+            return
+        if not info.readable:
+            self.app.notify(f"That plan cannot be read: {info.problem}", severity="warning", markup=False)
+        self.app.open_plan_file(info.path, info.student)  # type: ignore[attr-defined]
+        self.dismiss(None)
+
+    def action_new(self) -> None:
+        def made(name: str | None) -> None:
+            if not name or not name.strip():
+                return
+            path = plan_path_for(name.strip(), plans_dir())
+            if path.exists():
+                self.app.notify(f"{name.strip()} already has a plan; open it from the list.", markup=False)
+                return
+            self.app.open_plan_file(path, name.strip())  # type: ignore[attr-defined]
+            self.dismiss(None)
+
+        self.app.push_screen(TextPrompt("New student's name:"), made)
+
+    def action_rename(self) -> None:
+        info = self._highlighted()
+        if info is None:
+            return
+
+        def renamed(name: str | None) -> None:
+            if not name or not name.strip() or name.strip() == info.student:
+                return
+            store = getattr(self.app, "store", None)
+            mine = store if store is not None and store.path == info.path else None
+            try:
+                rename_plan(info.path, name.strip(), store=mine, directory=plans_dir())
+            except (PlanExists, StorageError, OSError) as exc:
+                self.app.notify(str(exc), severity="error", markup=False)
+                return
+            if mine is not None:
+                self.app.load_plan(replace(self.app.plan, student=name.strip()))  # type: ignore[attr-defined]
+            self.refill()
+
+        self.app.push_screen(TextPrompt("New name:", info.student), renamed)
+
+    def action_delete(self) -> None:
+        info = self._highlighted()
+        if info is None:
+            return
+        if self.current_path is not None and info.path == self.current_path:
+            self.app.notify("That plan is open now: open another one first, then delete it.", markup=False)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                where = delete_plan(info.path, directory=plans_dir())
+            except (StorageError, OSError) as exc:
+                self.app.notify(str(exc), severity="error", markup=False)
+                return
+            self.app.notify(f"Moved to the trash: {where}", markup=False, timeout=10)
+            self.refill()
+
+        self.app.push_screen(Confirm(f"Delete the plan of {info.label}? It is moved to the trash folder."), answered)
