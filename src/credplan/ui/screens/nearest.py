@@ -1,0 +1,124 @@
+"""`n`: every career field ranked by how close the plan is to a bundle there.
+
+`enter` opens the suggestions for the highlighted field, `p` pins (or unpins) it."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...core.model import Catalog
+from ...core.rules import Evaluation
+from ...core.suggest import FieldDistance, nearest_fields
+
+
+class NearestList(OptionList):
+    BINDINGS = [
+        Binding("enter", "select", "Suggestions", tooltip="Ways to finish a bundle in the highlighted field",
+                id="credplan.nearest-suggest"),
+    ]
+
+
+class NearestFieldsScreen(Screen[None]):
+    DEFAULT_CSS = """
+    NearestFieldsScreen #nearest-heading {
+        height: auto;
+        padding: 0 1;
+        text-style: bold;
+    }
+    NearestFieldsScreen NearestList {
+        height: 1fr;
+        min-width: 20;
+        border: round $primary-darken-2;
+    }
+    NearestFieldsScreen NearestList:focus {
+        border: round $accent;
+    }
+    NearestFieldsScreen #nearest-notes {
+        height: auto;
+        padding: 0 1;
+        color: $text-muted;
+    }
+    """
+
+    BINDING_GROUP_TITLE = "Nearest fields"
+    SUB_TITLE = "Nearest fields"
+    BINDINGS = [
+        Binding("escape", "close", "Close", tooltip="Back to the planner", id="credplan.nearest-close"),
+        Binding("p", "pin", "Pin field", tooltip="Pin or unpin the highlighted field as the bundle field",
+                id="credplan.nearest-pin"),
+    ]
+
+    def __init__(self, catalog: Catalog) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.distances: list[FieldDistance] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        yield Static("", id="nearest-heading", markup=False)
+        yield NearestList(id="nearest", markup=False)
+        yield Static("", id="nearest-notes", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show()
+        self.query_one(NearestList).focus()
+        self.watch(self.app, "evaluation", self._evaluation_changed, init=False)
+
+    def _evaluation_changed(self, evaluation: Evaluation) -> None:
+        self.show()
+
+    def show(self) -> None:
+        listing = self.query_one(NearestList)
+        keep = self.field_id
+        self.distances = nearest_fields(self.catalog, self.app.plan)  # type: ignore[attr-defined]
+        heading = self.query_one("#nearest-heading", Static)
+        notes = self.query_one("#nearest-notes", Static)
+        if not self.distances:
+            heading.update(Content("This catalog has no points bundle, so fields are not ranked; press s for suggestions."))
+            listing.set_options([])
+            notes.update(Content(""))
+            return
+        pinned = self.app.plan.pinned_field  # type: ignore[attr-defined]
+        options = []
+        for n, d in enumerate(self.distances, 1):
+            parts = [Content.styled(f"{n:>2}. ", "bold"), Content(d.sentence)]
+            if d.is_bundle_field:
+                mark = "  (your bundle field, pinned)" if d.field == pinned else "  (your bundle field)"
+                parts.append(Content.styled(mark, "bold $accent"))
+            options.append(Option(Content("").join(parts), id=d.field))
+        listing.set_options(options)
+        ids = [d.field for d in self.distances]
+        listing.highlighted = ids.index(keep) if keep in ids else 0
+        closest = self.distances[0]
+        heading.update(Content(f"Every career field, closest to a finished bundle first. Closest: {closest.field_name}."))
+        notes.update(Content("enter: suggestions for the highlighted field; p: pin or unpin it; escape: back."))
+
+    @property
+    def field_id(self) -> str | None:
+        option = self.query_one(NearestList).highlighted_option
+        return option.id if option is not None else None
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+    def action_pin(self) -> None:
+        field_id = self.field_id
+        if field_id is not None:
+            self.app.pin_field(field_id, toggle=True)  # type: ignore[attr-defined]
+
+    @on(OptionList.OptionSelected, "#nearest")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        field_id = event.option.id
+        if field_id is None:
+            return
+        app = self.app
+        self.dismiss()
+        app.open_suggestions(field_id)  # type: ignore[attr-defined]
