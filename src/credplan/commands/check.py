@@ -10,14 +10,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
-from ..core.problems import FileProblems, Problem
+from ..core.problems import Problem
 from ..core.report import evaluation_dict, evaluation_text
 from ..core.rules import evaluate
-from ..core.storage import read_plan
-from . import EXIT_BAD_INPUT, EXIT_NOT_MET, EXIT_OK, print_problems
-from .common import DEFAULT_CATALOG, load_catalog_ref
+from . import EXIT_BAD_INPUT, EXIT_NOT_MET, EXIT_OK
+from .common import DEFAULT_CATALOG, load_catalog_and_plan, load_catalog_ref
 
 ORDER = 20
 
@@ -51,12 +49,10 @@ def run(args: argparse.Namespace) -> int:
         except WhatIfError as exc:
             print(Problem("--what-if", 0, str(exc)), file=sys.stderr)
             return EXIT_BAD_INPUT
-    try:
-        catalog = load_catalog_ref(args.catalog)
-        plan = read_plan(Path(args.plan))
-    except FileProblems as exc:
-        print_problems(exc)
+    loaded = load_catalog_and_plan(args.catalog, args.plan)
+    if loaded is None:
         return EXIT_BAD_INPUT
+    catalog, plan = loaded
     if what_if is not None:
         return _run_what_if(args, catalog, plan, what_if)
     evaluation = evaluate(catalog, plan)

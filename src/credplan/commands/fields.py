@@ -6,13 +6,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
-from ..core.problems import FileProblems
-from ..core.storage import read_plan
 from ..core.suggest import UNVERIFIED_NOTE, any_unverified, field_distance_dict, field_lines, nearest_fields
-from . import EXIT_BAD_INPUT, EXIT_OK, print_problems
-from .common import DEFAULT_CATALOG, load_catalog_ref
+from . import EXIT_BAD_INPUT, EXIT_OK
+from .common import DEFAULT_CATALOG, load_catalog_and_plan
 
 ORDER = 26
 
@@ -26,12 +23,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        catalog = load_catalog_ref(args.catalog)
-        plan = read_plan(Path(args.plan))
-    except FileProblems as exc:
-        print_problems(exc)
+    loaded = load_catalog_and_plan(args.catalog, args.plan)
+    if loaded is None:
         return EXIT_BAD_INPUT
+    catalog, plan = loaded
     distances = nearest_fields(catalog, plan)
     if args.json:
         print(json.dumps([field_distance_dict(d) for d in distances], indent=2, ensure_ascii=False))

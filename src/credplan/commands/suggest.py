@@ -6,10 +6,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
-from ..core.problems import FileProblems, Problem
-from ..core.storage import read_plan
+from ..core.problems import Problem
 from ..core.suggest import (
     MAX_LIMIT,
     MEASURES,
@@ -24,8 +22,8 @@ from ..core.suggest import (
     completion_result_dict,
     completions,
 )
-from . import EXIT_BAD_INPUT, EXIT_OK, print_problems
-from .common import DEFAULT_CATALOG, load_catalog_ref
+from . import EXIT_BAD_INPUT, EXIT_OK
+from .common import DEFAULT_CATALOG, load_catalog_and_plan
 
 ORDER = 25
 
@@ -55,12 +53,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        catalog = load_catalog_ref(args.catalog)
-        plan = read_plan(Path(args.plan))
-    except FileProblems as exc:
-        print_problems(exc)
+    loaded = load_catalog_and_plan(args.catalog, args.plan)
+    if loaded is None:
         return EXIT_BAD_INPUT
+    catalog, plan = loaded
     result = None
     try:
         if args.field is not None:

@@ -31,7 +31,7 @@ from typing import Any
 
 import tomli_w
 
-from .problems import FileProblems, Problem
+from .problems import FileProblems, Problem, read_bytes
 
 DEFAULT_BUNDLE_POINTS = 12
 _ID_MAX = 60
@@ -125,15 +125,7 @@ def decode_csv(data: bytes, display: str) -> tuple[str, list[Problem]]:
 
 def read_csv_file(path: str | Path, display: str | None = None) -> tuple[str, list[Problem]]:
     display = display or str(path)
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise FileProblems([Problem(display, 0, "no such file")]) from None
-    except IsADirectoryError:
-        raise FileProblems([Problem(display, 0, "is a directory, not a file")]) from None
-    except OSError as exc:
-        raise FileProblems([Problem(display, 0, f"cannot read: {exc.strerror or exc}")]) from None
-    return decode_csv(data, display)
+    return decode_csv(read_bytes(path, display), display)
 
 
 def _header_key(name: str) -> str:

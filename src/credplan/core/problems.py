@@ -64,16 +64,20 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
 
 
-def read_text(path: str | FsPath, display: str) -> str:
-    """Read a UTF-8 TOML file; every failure becomes a FileProblems naming the file."""
+def read_bytes(path: str | FsPath, display: str) -> bytes:
+    """A file's bytes; every failure becomes a FileProblems naming the file."""
     try:
-        data = FsPath(path).read_bytes()
+        return FsPath(path).read_bytes()
     except FileNotFoundError:
         raise FileProblems([Problem(display, 0, "no such file")]) from None
     except IsADirectoryError:
         raise FileProblems([Problem(display, 0, "is a directory, not a file")]) from None
     except OSError as exc:
         raise FileProblems([Problem(display, 0, f"cannot read: {exc.strerror or exc}")]) from None
+
+
+def decode_utf8(data: bytes, display: str) -> str:
+    """UTF-8 text (a byte-order mark is dropped); anything else names the line."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -83,6 +87,11 @@ def read_text(path: str | FsPath, display: str) -> str:
         raise FileProblems(
             [Problem(display, line, f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8")]
         ) from None
+
+
+def read_text(path: str | FsPath, display: str) -> str:
+    """Read a UTF-8 TOML file; every failure becomes a FileProblems naming the file."""
+    return decode_utf8(read_bytes(path, display), display)
 
 
 def parse_toml(text: str, display: str) -> dict[str, Any]:

@@ -41,7 +41,7 @@ except ImportError:  # pragma: no cover - Windows
 from .changes import remember_points
 from .model import Catalog, Plan
 from .plans import PLAN_FORMAT, dump_plan, parse_plan
-from .problems import FileProblems, Problem, read_text
+from .problems import FileProblems, Problem, decode_utf8, read_text
 
 APP_NAME = "credplan"
 PLAN_SUFFIX = ".toml"
@@ -388,18 +388,6 @@ def _newer_format(data: bytes) -> int | None:
     return None
 
 
-def _decode(data: bytes, display: str) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise FileProblems(
-            [Problem(display, line, f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8")]
-        ) from None
-
-
 # -- the store -------------------------------------------------------------------------------
 class PlanStore:
     """One editing session's hold on one plan file (or on none, in demo mode).
@@ -491,7 +479,7 @@ class PlanStore:
                 f"it was opened read-only and left as it is.",
             )
         try:
-            self.plan = parse_plan(_decode(data, display), display)
+            self.plan = parse_plan(decode_utf8(data, display), display)
         except FileProblems as exc:
             return self._broken(student, exc.problems)
         return self._opened_plan()
