@@ -317,7 +317,13 @@ class _Loader:
         c = self.c
         required = ("id", "name", "fields") + (("points",) if bundle_max is not None else ())
         order = {f: k for k, f in enumerate(field_order)}
+        allowed = frozenset(CREDENTIAL_KEYS)
         for i, table in c.array_of_tables(self.doc, "credential", (), "[[credential]]"):
+            plain = _plain_credential(table, allowed, required, seen, field_ids, competencies, bundle_max, order)
+            if plain is not None:
+                seen[plain.id] = i
+                out.append(plain)
+                continue
             path = ("credential", i)
             what = _label("credential", table, i)
             c.keys(table, path, what, CREDENTIAL_KEYS, required)
@@ -438,6 +444,90 @@ class _Loader:
         if universal:
             return {}, value, True
         return {fid: value for fid in (fields or [])}, None, True
+
+
+def _is_str_list(value: object) -> bool:
+    return type(value) is list and all(type(v) is str for v in value)
+
+
+def _is_amount(value: object) -> bool:
+    return (type(value) is int or type(value) is float) and value >= 0  # type: ignore[operator]
+
+
+def _plain_credential(
+    table: dict[str, Any],
+    allowed: frozenset[str],
+    required: tuple[str, ...],
+    seen: dict[str, int],
+    field_ids: set[str],
+    competencies: set[str],
+    bundle_max: int | None,
+    order: dict[str, int],
+) -> Credential | None:
+    """The common case, fast: a credential with nothing wrong in it, or None.
+
+    Every test here is one the full check makes too, so this path only ever accepts
+    what the full check would accept; anything unusual goes the slow way, which
+    reports problems with their lines."""
+    if not allowed.issuperset(table) or any(k not in table for k in required):
+        return None
+    ident, name = table.get("id"), table.get("name")
+    if type(ident) is not str or not ident.strip() or ident in seen:
+        return None
+    if type(name) is not str or not name.strip():
+        return None
+    issuer, url, verified = table.get("issuer", ""), table.get("url", ""), table.get("verified", True)
+    if type(issuer) is not str or type(url) is not str or type(verified) is not bool:
+        return None
+    cost, hours = table.get("cost"), table.get("hours")
+    if (cost is not None and not _is_amount(cost)) or (hours is not None and not _is_amount(hours)):
+        return None
+    tags, meets, fields = table.get("tags", []), table.get("meets", []), table.get("fields")
+    if not (_is_str_list(tags) and _is_str_list(meets) and _is_str_list(fields)) or not fields:
+        return None
+    if not competencies.issuperset(meets):
+        return None
+    top = bundle_max if bundle_max is not None else 1 << 62
+    value = table.get("points")
+    universal = fields == [EVERY_FIELD]
+    if universal:
+        if "points" in table and (type(value) is not int or not 1 <= value <= top):
+            return None
+        by_field: dict[str, int] = {}
+        universal_points = value
+        listed: tuple[str, ...] = ()
+    else:
+        if not field_ids.issuperset(fields) or len(set(fields)) != len(fields):
+            return None
+        if value is None:
+            by_field = {}
+        elif type(value) is int:
+            if not 1 <= value <= top:
+                return None
+            by_field = dict.fromkeys(fields, value)
+        elif type(value) is dict:
+            if value.keys() != set(fields) or not all(type(v) is int and 1 <= v <= top for v in value.values()):
+                return None
+            by_field = dict(value)
+        else:
+            return None
+        universal_points = None
+        listed = tuple(sorted(fields, key=order.__getitem__))
+    return Credential(
+        id=ident,
+        name=name,
+        fields=listed,
+        universal=universal,
+        points=MappingProxyType(by_field),
+        universal_points=universal_points,
+        issuer=issuer,
+        verified=verified,
+        meets=frozenset(meets),
+        url=url,
+        cost=cost,
+        hours=hours,
+        tags=tuple(tags),
+    )
 
 
 def catalog_summary(catalog: Catalog) -> str:
