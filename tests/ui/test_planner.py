@@ -322,3 +322,17 @@ async def test_stale_catalog_is_warned_in_the_header(ohio):
     app._set_titles()
     async with app.run_test(size=(120, 30)):
         assert "over a year ago" in screen_text(app)
+
+
+async def test_keys_typed_in_a_burst_after_slash_land_in_the_search(ohio):
+    """Over SSH keys arrive in bursts: `/cp` must search for "cp", not compare and pin."""
+    from textual import events
+
+    app = make_app(ohio)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for ch in "/comptia":
+            key = "slash" if ch == "/" else ch
+            app.post_message(events.Key(key, ch))
+        await pilot.pause()
+        assert app.screen.query_one("#search", Input).value == "comptia"
+        assert app.plan.pinned_field is None and type(app.screen).__name__ == "MainScreen"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -52,7 +52,9 @@ class MainScreen(Screen):
         with Horizontal(id="panes"):
             yield FieldList(self.catalog, id="fields")
             with Vertical(id="middle"):
-                yield Input(placeholder="Search every field: name, issuer or id", id="search")
+                search = Input(placeholder="Search every field: name, issuer or id", id="search")
+                search.display = False  # shown by `/`
+                yield search
                 yield CredentialList(self.catalog, id="credentials")
             yield PlanPanel(self.catalog, plan, id="plan")
         yield Static("", id="status", markup=False)
@@ -122,6 +124,7 @@ class MainScreen(Screen):
         if search.value:
             search.value = ""
             search.remove_class("-shown")
+            search.display = False
         self.query_one(CredentialList).show_field(event.option.id, self.app.plan)  # type: ignore[attr-defined]
 
     @on(OptionList.OptionSelected, "#credentials")
@@ -136,10 +139,36 @@ class MainScreen(Screen):
         self.query_one(CredentialList).focus()
 
     # -- search -------------------------------------------------------------------------------
+    _search_pending = False
+    """`/` was pressed and the search box has not had a refresh with focus yet."""
+
     def action_search(self) -> None:
         search = self.query_one("#search", Input)
         search.add_class("-shown")
+        search.display = True
+        self._search_pending = True
         search.focus()
+
+        def settled() -> None:
+            self._search_pending = False
+
+        self.call_after_refresh(settled)
+
+    def on_key(self, event: events.Key) -> None:
+        """Over SSH, `/comptia` can arrive as one burst: every key is queued for the
+        list before `/` is handled. Keys bubble through the screen in order, so the
+        screen takes `/` itself and hands the printable keys after it to the search
+        box instead of letting `c` or `p` run their bindings."""
+        if isinstance(self.focused, Input) and not self._search_pending:
+            return
+        if event.key == "slash" and not self._search_pending:
+            event.stop()
+            event.prevent_default()
+            self.action_search()
+        elif self._search_pending and event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            self.query_one("#search", Input).insert_text_at_cursor(event.character)
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
@@ -167,6 +196,7 @@ class MainScreen(Screen):
         if search.value:
             search.value = ""  # Input.Changed puts the field's credentials back
         search.remove_class("-shown")
+        search.display = False
         if had_search or isinstance(self.focused, Input):
             self.query_one(CredentialList).focus()
 
