@@ -9,13 +9,27 @@ opens read-only.
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 
 from .opening import open_session
 
 EXIT_BAD_INPUT = 2
 
 
+DUMB_TERMINALS = ("dumb", "unknown")
+
+
 def launch(args: argparse.Namespace) -> int:
+    term = os.environ.get("TERM", "")
+    if term in DUMB_TERMINALS:
+        print(
+            f"credplan: this terminal (TERM={term}) cannot show the full-screen planner.\n"
+            "Plan line by line with `credplan shell` (same plans, plain text), "
+            "or set TERM to your terminal's type (for example TERM=xterm-256color).",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
     session = open_session(args)
     if session is None:
         return EXIT_BAD_INPUT

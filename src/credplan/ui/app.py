@@ -20,6 +20,7 @@ from ..core.catalog import load_catalog
 from ..core.model import EARNED, PLANNED, Catalog, Plan
 from ..core.problems import FileProblems
 from ..core.rules import Evaluation, evaluate
+from ..core.text import display_catalog
 from ..core.storage import OpenedPlan, PlanChangedOnDisk, PlanStore, StorageError
 from .commands import PlannerCommands
 from .messages import SetClass, SetScore, ToggleCredential
@@ -64,6 +65,7 @@ class CredplanApp(App[None]):
         today: dt.date | None = None,
     ) -> None:
         super().__init__()
+        catalog = display_catalog(catalog)
         self.catalog = catalog
         self.store = store
         self._save = save
@@ -248,7 +250,7 @@ class CredplanApp(App[None]):
     # -- catalog ------------------------------------------------------------------------
     def switch_catalog(self, path: Path) -> None:
         try:
-            catalog = load_catalog(path, display=path.name)
+            catalog = display_catalog(load_catalog(path, display=path.name))
         except FileProblems as exc:
             self.notify(f"Could not open {path.name}:\n{exc}", severity="error", timeout=15, markup=False)
             return

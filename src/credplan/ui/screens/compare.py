@@ -239,7 +239,7 @@ class CompareScreen(Screen[None]):
         self.query_one("#whatif-settings", Static).update(settings)
         self.query_one("#left-body", Static).update(plan_column(self.catalog, self.plan, comparison.evaluation))
         self.query_one("#right-body", Static).update(plan_column(catalog2, plan2, comparison.other))
-        self.query_one("#right").border_title = f"What if: {comparison.description}"
+        self.query_one("#right").border_title = Content(f"What if: {comparison.description}")
         if comparison.same:
             diffs = Content.styled("No differences: the plan reads the same.", "$text-muted")
         else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -33,7 +34,7 @@ class CredentialList(OptionList):
     def show_field(self, field_id: str, plan: Plan) -> None:
         self.field_id = field_id
         self._fill(list(self.catalog.by_field.get(field_id, ())), plan)
-        self.border_title = f"Credentials: {self.catalog.field_name(field_id)}"
+        self.border_title = Content(f"Credentials: {self.catalog.field_name(field_id)}")
 
     def show_matches(self, text: str, matches: list[Credential], total: int, plan: Plan) -> None:
         self.field_id = None
