@@ -51,7 +51,8 @@ def _print_problems(exc: FileProblems, err: TextIO) -> None:
         print(problem, file=err)
 
 
-def open_session(args: argparse.Namespace, err: TextIO = sys.stderr) -> Session | None:
+def open_session(args: argparse.Namespace, err: TextIO | None = None) -> Session | None:
+    err = err if err is not None else sys.stderr  # looked up now: stderr may be redirected
     catalog: Catalog | None = None
     if getattr(args, "catalog", None):
         try:

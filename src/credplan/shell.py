@@ -159,7 +159,7 @@ class PlanShell:
         except Exception as exc:  # noqa: BLE001
             self.unsaved = True
             why = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-            self.refuse(f"Could not save the plan: {plain(why)}. Your changes are kept until you quit; type save to try again.")
+            self.refuse(f"Could not save the plan: {plain(why).rstrip('.')}. Your changes are kept until you quit; type save to try again.")
             return False
         self.unsaved = False
         return True

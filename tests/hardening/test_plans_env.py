@@ -1,0 +1,133 @@
+"""Plans that are broken in every way, and environments that fight back: the student is
+told, the old plan is kept, and the planner still opens."""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from credplan.core.model import Plan
+from credplan.core.storage import plans_dir, read_plan, save_plan
+from credplan.core.students import plan_path_for
+from credplan.opening import open_session
+from credplan.ui.app import CredplanApp
+from uihelp import TODAY
+
+GOOD = 'format = 1\nstudent = "Ana"\nclass_of = 2027\n\n[[selection]]\nid = "ohio-driver-license"\nstatus = "earned"\n'
+
+BROKEN = {
+    "truncated": GOOD[: len(GOOD) // 2 + 7].encode(),
+    "binary": bytes(range(256)) * 4,
+    "huge": (GOOD + "".join(f'\n[[selection]]\nid = "x{i}"\n' for i in range(60_000)) + "\n[[[").encode(),
+    "wrong-types": b'student = 3\nclass_of = "soon"\n[[selection]]\nid = ["a"]\nstatus = "maybe"\n',
+    "unknown-keys": b'studnet = "Ana"\n[[selection]]\nid = "a"\nstaus = "earned"\n',
+}
+
+
+@pytest.fixture(autouse=True)
+def _data_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("CREDPLAN_DATA_DIR", str(tmp_path / "data"))
+
+
+def session_for(path: Path, catalog: str | None = "ohio"):
+    return open_session(argparse.Namespace(catalog=catalog, plan=str(path), student=None, demo=False))
+
+
+@pytest.mark.parametrize("kind", sorted(BROKEN))
+async def test_broken_plan_is_kept_aside_and_the_planner_opens(kind, tmp_path, capsys):
+    path = tmp_path / "ana.toml"
+    path.write_bytes(BROKEN[kind])
+    session = session_for(path)
+    assert session is not None
+    backups = [p for p in tmp_path.iterdir() if ".broken-" in p.name]
+    assert len(backups) == 1 and backups[0].read_bytes() == BROKEN[kind]  # kept byte for byte
+    err = capsys.readouterr().err
+    assert "kept as" in err and "Traceback" not in err and str(backups[0]) in err
+    app = CredplanApp(session.catalog, session.opened.plan, store=session.store, notice=session.notice, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert "kept as" in str(app.screen.query_one("#banner").content)
+        await pilot.press("space")  # the new plan saves where the broken one was
+    session.store.close()
+    assert read_plan(path).selections
+
+
+async def test_plan_made_with_another_catalog_opens_with_a_notice(ohio, colorado, tmp_path):
+    path = tmp_path / "ana.toml"
+    save_plan(path, Plan(student="Ana").with_selection("ohio-driver-license"), ohio)
+    session = session_for(path, catalog="colorado-example")
+    assert "last saved with catalog `ohio`" in session.notice
+    app = CredplanApp(session.catalog, session.opened.plan, store=session.store, notice=session.notice, today=TODAY)
+    async with app.run_test(size=(100, 30)):
+        assert app.evaluation.selection("ohio-driver-license").reason == "no longer in this catalog"
+        assert "last saved with catalog" in str(app.screen.query_one("#banner").content)
+    session.store.close()
+    assert read_plan(path).selection("ohio-driver-license")  # nothing dropped
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [OSError(errno.ENOSPC, "No space left on device"), OSError(errno.EROFS, "Read-only file system"),
+     PermissionError(errno.EACCES, "Permission denied")],
+    ids=["disk-full", "read-only-fs", "permission"],
+)
+async def test_a_save_that_fails_keeps_the_old_plan_and_says_so(ohio, tmp_path, monkeypatch, failure):
+    path = plan_path_for("Ana", plans_dir())
+    save_plan(path, Plan(student="Ana").with_selection("ohio-driver-license"), ohio)
+    before = path.read_bytes()
+    session = open_session(argparse.Namespace(catalog="ohio", plan=None, student="Ana", demo=False))
+    app = CredplanApp(session.catalog, session.opened.plan, store=session.store, today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        real_fsync = os.fsync
+
+        def failing_fsync(fd):
+            raise failure
+
+        monkeypatch.setattr(os, "fsync", failing_fsync)
+        await pilot.press("down", "space")
+        await pilot.pause()
+        banner = str(app.screen.query_one("#banner").content)
+        assert "Could not save the plan" in banner and "Your changes stay in this session" in banner
+        assert len(app.plan.selections) == 2  # the change is kept in the session
+        assert path.read_bytes() == before
+        assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
+        monkeypatch.setattr(os, "fsync", real_fsync)
+        await pilot.press("up", "down")  # the next change saves both and clears the message
+        await pilot.press("m")
+        await pilot.pause()
+        assert "Could not save" not in str(app.screen.query_one("#banner").content)
+    session.store.close()
+    assert len(read_plan(path).selections) == 2
+
+
+def test_missing_home_and_xdg_still_work(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "HOME", "CREDPLAN_"))}
+    env["PYTHONPATH"] = os.pathsep.join(sys.path)
+    done = subprocess.run(
+        [sys.executable, "-c", "from credplan.core.storage import data_dir; print(data_dir())"],
+        env=env, capture_output=True, text=True, timeout=60, cwd=tmp_path,
+    )
+    assert done.returncode == 0 and done.stdout.strip() and "Traceback" not in done.stderr
+    done = subprocess.run(
+        [sys.executable, "-m", "credplan", "catalogs"], env=env, capture_output=True, text=True, timeout=60, cwd=tmp_path
+    )
+    assert done.returncode == 0 and "ohio" in done.stdout, done.stderr
+
+
+def test_unwritable_data_dir_gives_a_message_not_a_traceback(tmp_path):
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where the data folder should be")
+    env = dict(os.environ, CREDPLAN_DATA_DIR=str(blocker), TERM="xterm-256color")
+    done = subprocess.run(
+        [sys.executable, "-m", "credplan", "shell"], input="add ohio-driver-license\nquit\n",
+        env=env, capture_output=True, text=True, timeout=60,
+    )
+    assert "Traceback" not in done.stderr
+    assert "Could not save the plan: Cannot read" in done.stderr and ".." not in done.stderr
+    assert done.returncode == 1  # a refused command makes a script fail
+    assert "Added Ohio driver license" in done.stdout  # the session itself went on
