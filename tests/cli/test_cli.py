@@ -3,33 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
 
 from credplan.core.model import EARNED, Plan, Selection, freeze_scores
 from credplan.core.plans import dump_plan
 
-REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def run(tmp_path):
-    env = dict(os.environ, CREDPLAN_DATA_DIR=str(tmp_path / "data"), NO_COLOR="1")
-
-    def run(*args: str) -> subprocess.CompletedProcess:
-        done = subprocess.run(
-            [sys.executable, "-m", "credplan", *args],
-            cwd=REPO, env=env, capture_output=True, text=True, timeout=60,
-        )
-        assert "Traceback" not in done.stderr, done.stderr
-        return done
-
-    return run
 
 
 def it12(ohio):
