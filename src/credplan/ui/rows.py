@@ -81,17 +81,17 @@ def field_row(name: str, points: int | None, is_bundle: bool, pinned: bool) -> C
     )
 
 
-def selection_row(result: SelectionResult, bundle_catalog: bool) -> Content:
+def selection_row(result: SelectionResult, catalog: Catalog) -> Content:
     """A selection in the plan panel: points it counts, or why it does not."""
     status = "earned" if result.status == "earned" else "planned"
     unverified = f"{UNVERIFIED} " if not result.verified else ""
     if not result.known:
         return Content.assemble(("  gone ", "bold $error"), result.name, (f" ({status}): no longer in this catalog", "$error"))
-    if bundle_catalog:
+    if catalog.has_bundle:
         if result.counts:
             head = Content.styled(f"{result.points:>3}{unverified or ' '} ", "bold $success")
             return Content.assemble(head, result.name, (f" ({status})", "$text-muted"))
-        other = result.reason.removeprefix("other field: ").split(", not ")[0]
+        other = ", ".join(catalog.field_name(f) for f in result.fields)
         return Content.assemble(
             ("  -- ", "bold $warning"),
             result.name,

@@ -65,7 +65,7 @@ def plan_column(catalog: Catalog, plan: Plan, evaluation: Evaluation) -> Content
     lines.append(Content.styled("Selections", "bold underline"))
     if not evaluation.selections:
         lines.append(Content.styled("None yet", "$text-muted"))
-    lines += [selection_row(s, catalog.has_bundle) for s in evaluation.selections]
+    lines += [selection_row(s, catalog) for s in evaluation.selections]
     if evaluation.warnings:
         lines.append(Content(""))
         lines += [Content.styled(f"Warning: {w}", "$warning") for w in evaluation.warnings]

@@ -53,7 +53,7 @@ class PlanPanel(VerticalScroll):
             names = sorted({a.name for r in evaluation.not_applying for a in self.catalog.assessments if a.id == r.assessment} or {r.name for r in evaluation.not_applying})
             lines.append(Content.assemble(("[not checked] ", "bold $warning"), f"{', '.join(names)}: set your graduating class below"))
         self.query_one("#requirements", Static).update(Content("\n").join(lines))
-        rows = [selection_row(s, self.catalog.has_bundle) for s in evaluation.selections]
+        rows = [selection_row(s, self.catalog) for s in evaluation.selections]
         if not rows:
             rows = [Content.styled("None yet: pick credentials with space or enter.", "$text-muted")]
         self.query_one("#selections", Static).update(Content("\n").join(rows))
