@@ -190,16 +190,14 @@ def _total(plan: Plan, assessment: Assessment) -> int:
     return sum(_part_value(plan, assessment, p) or 0 for p in assessment.parts)
 
 
-def _short_parts(plan: Plan, assessment: Assessment, each: int) -> list[str]:
-    """Sentences for each part below `each`."""
-    out = []
-    for part in assessment.parts:
-        value = _part_value(plan, assessment, part)
-        if value is None or value < each:
-            raw = plan.score(assessment.id, part)
-            note = " (not taken yet)" if raw is None else ""
-            out.append(f"{part} needs at least {each}{note}")
-    return out
+def _parts_below(plan: Plan, assessment: Assessment, each: int) -> list[str]:
+    """The parts below `each` (below min, not taken, or too low), in catalog order."""
+    return [p for p in assessment.parts if (_part_value(plan, assessment, p) or 0) < each]
+
+
+def _part_sentence(plan: Plan, assessment: Assessment, part: str, each: int) -> str:
+    note = " (not taken yet)" if plan.score(assessment.id, part) is None else ""
+    return f"{part} needs at least {each}{note}"
 
 
 def _option_holds(plan: Plan, option: ScoreOption, assessment: Assessment) -> bool:
@@ -207,7 +205,7 @@ def _option_holds(plan: Plan, option: ScoreOption, assessment: Assessment) -> bo
         value = _part_value(plan, assessment, option.part)
         if value is None or value < option.at_least:
             return False
-    if option.each is not None and _short_parts(plan, assessment, option.each):
+    if option.each is not None and _parts_below(plan, assessment, option.each):
         return False
     if option.total is not None and _total(plan, assessment) < option.total:
         return False
@@ -239,10 +237,9 @@ def _score_requirement(catalog: Catalog, plan: Plan, req: Requirement) -> Requir
         else:
             good.append(f"total {total} of {req.total}")
     if req.each is not None:
-        below = _short_parts(plan, assessment, req.each)
-        if below:
-            missing.extend(below)
-            low = [p for p in assessment.parts if (_part_value(plan, assessment, p) or 0) < req.each]
+        low = _parts_below(plan, assessment, req.each)
+        if low:
+            missing.extend(_part_sentence(plan, assessment, p, req.each) for p in low)
             verb = "needs" if len(low) == 1 else "need"
             short.append(f"{_join(low)} {verb} at least {req.each}")
         else:
