@@ -201,6 +201,10 @@ async def test_graduating_class_decides_which_workkeys_rule_applies(ohio):
         await pilot.press("backspace", "backspace", "3", "0")
         await pilot.pause()
         assert app.plan.class_of == 2030
+        await pilot.press("backspace", "x")  # not a year: refused where it is typed
+        await pilot.pause()
+        assert app.screen.query_one("#class-of", Input).value == "203"
+        assert "Refused '203x': type a year such as 2027" in plan_text(app)
         assert app.evaluation.requirement("workkeys-silver") is not None
 
 

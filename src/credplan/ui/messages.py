@@ -22,13 +22,5 @@ class SetScore(Message):
 
 
 @dataclass
-class ScoreRefused(Message):
-    """A keystroke in a score input was refused: the text could not become a score."""
-
-    input: object
-    text: str
-
-
-@dataclass
 class SetClass(Message):
     class_of: int | None

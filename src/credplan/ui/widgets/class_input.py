@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.widgets import Input, Static
 
 from ...core.plans import CLASS_RANGE
 from ..messages import SetClass
+from .guarded_input import GuardedInput, say
 
 FIRST, LAST = CLASS_RANGE
 
@@ -26,28 +24,9 @@ def class_possible(text: str) -> bool:
     return int(t + "0" * pad) <= LAST and int(t + "9" * pad) >= FIRST
 
 
-def _say(status: Static, text: str) -> None:
-    status.update(text)
-    status.display = bool(text)
-
-
-class ClassYearInput(Input):
-    def replace(self, text: str, start: int, end: int) -> None:
-        value = self.value
-        start, end = sorted((max(0, start), min(len(value), end)))
-        new_value = f"{value[:start]}{text}{value[end:]}"
-        if not class_possible(new_value):
-            self.post_message(ClassRefused(new_value))
-            return
-        super().replace(text, start, end)
-
-    def restricted(self) -> None:
-        pass
-
-
-@dataclass
-class ClassRefused(Message):
-    text: str
+class ClassYearInput(GuardedInput):
+    def accepts(self, text: str) -> bool:
+        return class_possible(text)
 
 
 class ClassInput(Vertical):
@@ -67,10 +46,10 @@ class ClassInput(Vertical):
             )
         yield Static("", id="class-status", classes="part-status", markup=False)
 
-    @on(ClassRefused)
-    def _refused(self, event: ClassRefused) -> None:
+    @on(GuardedInput.Refused)
+    def _refused(self, event: GuardedInput.Refused) -> None:
         event.stop()
-        _say(self.query_one("#class-status", Static), f"Refused {event.text!r}: type a year such as 2027")
+        say(self.query_one("#class-status", Static), f"Refused {event.text!r}: type a year such as 2027")
         self.app.bell()
 
     @on(Input.Changed, "#class-of")
@@ -79,15 +58,15 @@ class ClassInput(Vertical):
         text = event.value.strip()
         status = self.query_one("#class-status", Static)
         if not text:
-            _say(status, "Not set: class rules are not checked")
+            say(status, "Not set: class rules are not checked")
             if self.class_of is not None:
                 self.class_of = None
                 self.post_message(SetClass(None))
             return
         if len(text) < 4:
-            _say(status, "Keep typing: a four-digit year")
+            say(status, "Keep typing: a four-digit year")
             return
-        _say(status, "")
+        say(status, "")
         year = int(text)
         if year != self.class_of:
             self.class_of = year
@@ -99,4 +78,4 @@ class ClassInput(Vertical):
         if not box.has_focus and box.value != str(class_of or ""):
             box.value = str(class_of or "")
         if class_of is None and not box.has_focus:
-            _say(self.query_one("#class-status", Static), "Not set: class rules are not checked")
+            say(self.query_one("#class-status", Static), "Not set: class rules are not checked")

@@ -13,10 +13,11 @@ from textual.widgets import Input, Static
 from ...core.model import BELOW, Assessment, Catalog, Plan
 from ...core.rules import Evaluation, part_status
 from ...core.scores import Typed, possible, read_typed, score_range_text
-from ..messages import ScoreRefused, SetScore
+from ..messages import SetScore
+from .guarded_input import GuardedInput, say
 
 
-class ScoreInput(Input):
+class ScoreInput(GuardedInput):
     """A score for one part; refuses text that no score could start with."""
 
     def __init__(self, assessment: Assessment, part: str, value: str, *, id: str) -> None:
@@ -30,20 +31,9 @@ class ScoreInput(Input):
         )
         self.assessment = assessment
         self.part = part
-        self.refused_text = ""
 
-    def replace(self, text: str, start: int, end: int) -> None:
-        value = self.value
-        start, end = sorted((max(0, start), min(len(value), end)))
-        new_value = f"{value[:start]}{text}{value[end:]}"
-        if not possible(new_value, self.assessment):
-            self.refused_text = new_value
-            self.post_message(ScoreRefused(self, new_value))
-            return
-        super().replace(text, start, end)
-
-    def restricted(self) -> None:  # max_length reached: no bell storm over SSH
-        pass
+    def accepts(self, text: str) -> bool:
+        return possible(text, self.assessment)
 
 
 def score_text(plan: Plan, assessment: Assessment, part: str) -> str:
@@ -85,18 +75,14 @@ class ScoreInputs(Vertical):
     def _status(self, score_input: ScoreInput) -> Static:
         return self.query_one(f"#{score_input.id}-status", Static)
 
-    @staticmethod
-    def _say(status: Static, text: str) -> None:
-        status.update(text)
-        status.display = bool(text)
-
-    @on(ScoreRefused)
-    def _refused(self, event: ScoreRefused) -> None:
+    @on(GuardedInput.Refused)
+    def _refused(self, event: GuardedInput.Refused) -> None:
+        if not isinstance(event.input, ScoreInput):
+            return
         event.stop()
-        assert isinstance(event.input, ScoreInput)
         a = event.input.assessment
         shown = event.text.strip() or event.text
-        self._say(self._status(event.input), f"Refused {shown!r}: {event.input.part} takes {score_range_text(a)}")
+        say(self._status(event.input), f"Refused {shown!r}: {event.input.part} takes {score_range_text(a)}")
         self._status(event.input).set_class(True, "-refused")
         self.app.bell()
 
@@ -110,7 +96,7 @@ class ScoreInputs(Vertical):
         status = self._status(score_input)
         status.set_class(False, "-refused")
         if typed is Typed.PARTIAL:
-            self._say(status, f"Keep typing: {score_range_text(score_input.assessment)}")
+            say(status, f"Keep typing: {score_range_text(score_input.assessment)}")
             return
         if self.plan.score(score_input.assessment.id, score_input.part) != typed:
             self.post_message(SetScore(score_input.assessment.id, score_input.part, typed))
@@ -130,4 +116,4 @@ class ScoreInputs(Vertical):
             if status.has_class("-refused") and score_input.has_focus:
                 continue
             status.set_class(False, "-refused")
-            self._say(status, part_status(self.catalog, plan, score_input.assessment, score_input.part, applying))
+            say(status, part_status(self.catalog, plan, score_input.assessment, score_input.part, applying))
