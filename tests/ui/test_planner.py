@@ -169,7 +169,7 @@ async def test_search_finds_across_every_field_enter_and_escape(ohio):
 
 async def test_score_out_of_range_is_refused_where_it_is_typed(ohio):
     app = make_app(ohio, Plan(class_of=2021))
-    async with app.run_test(size=(100, 40)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("w")
         first = app.focused
         assert isinstance(first, ScoreInput) and first.part == "Applied Math"
@@ -187,6 +187,16 @@ async def test_score_out_of_range_is_refused_where_it_is_typed(ohio):
         text = plan_text(app)
         assert "Graphic Literacy needs at least 3" in text
         assert "[not met] WorkKeys (classes 2020-2024)" in text
+
+
+async def test_a_refusal_is_scrolled_into_view(ohio):
+    """With the class not set the plan panel is taller than 30 rows: the refusal under
+    the score input must still be on screen, where the key was typed."""
+    app = make_app(ohio, Plan().with_selection("ohio-driver-license"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("w", "9")
+        await pilot.pause()
+        assert "Refused '9'" in screen_text(app)
 
 
 async def test_graduating_class_decides_which_workkeys_rule_applies(ohio):

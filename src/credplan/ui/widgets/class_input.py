@@ -49,7 +49,7 @@ class ClassInput(Vertical):
     @on(GuardedInput.Refused)
     def _refused(self, event: GuardedInput.Refused) -> None:
         event.stop()
-        say(self.query_one("#class-status", Static), f"Refused {event.text!r}: type a year such as 2027")
+        say(self.query_one("#class-status", Static), f"Refused {event.text!r}: type a year such as 2027", reveal=True)
         self.app.bell()
 
     @on(Input.Changed, "#class-of")

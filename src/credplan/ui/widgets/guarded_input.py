@@ -38,7 +38,10 @@ class GuardedInput(Input):
         pass
 
 
-def say(status: Static, text: str) -> None:
-    """Show a status line under an input, or hide it when there is nothing to say."""
+def say(status: Static, text: str, *, reveal: bool = False) -> None:
+    """Show a status line under an input, or hide it when there is nothing to say;
+    `reveal` scrolls it into view (a refusal must be seen where the key was typed)."""
     status.update(text)
     status.display = bool(text)
+    if text and reveal:
+        status.call_after_refresh(status.scroll_visible, animate=False)

@@ -82,7 +82,7 @@ class ScoreInputs(Vertical):
         event.stop()
         a = event.input.assessment
         shown = event.text.strip() or event.text
-        say(self._status(event.input), f"Refused {shown!r}: {event.input.part} takes {score_range_text(a)}")
+        say(self._status(event.input), f"Refused {shown!r}: {event.input.part} takes {score_range_text(a)}", reveal=True)
         self._status(event.input).set_class(True, "-refused")
         self.app.bell()
 
