@@ -103,3 +103,33 @@ def selection_row(result: SelectionResult, catalog: Catalog) -> Content:
 
 def requirement_mark(met: bool) -> Content:
     return Content.styled("[met]     ", "bold $success") if met else Content.styled("[not met] ", "bold $error")
+
+
+def credential_detail(catalog: Catalog, credential: Credential, plan: Plan) -> Content:
+    """The highlighted credential in full, under the list (its row may be cut short):
+    name and issuer, then where it counts and what the plan holds of it."""
+    head = [Content.styled(credential.name, "bold")]
+    if credential.issuer:
+        head.append(Content.styled(f" · {credential.issuer}", "$text-muted"))
+    unverified = " (not verified)" if not credential.verified else ""
+    if not catalog.has_bundle:
+        meets = ", ".join(sorted(credential.meets)) or "no competency"
+        facts = [f"Meets: {meets}{unverified}", f"listed in {_fields_label(catalog, credential)}"]
+    elif credential.universal:
+        facts = [f"Points: {_points_words(credential.universal_points)} in every field{unverified}"]
+    else:
+        listed = ", ".join(f"{catalog.field_name(f)} {credential.points_in(f)}" for f in credential.fields)
+        facts = [f"Points: {listed}{unverified}"]
+    selection = plan.selection(credential.id)
+    facts.append(f"in your plan ({selection.status})" if selection is not None else "not in your plan")
+    if credential.cost is not None:
+        facts.append(f"cost ${credential.cost:,.0f}")
+    if credential.hours is not None:
+        facts.append(f"{credential.hours:g} hours")
+    return Content("").join(head + [Content("\n"), Content.styled("; ".join(facts), "$text-muted")])
+
+
+def _points_words(points: int | None) -> str:
+    if points is None:
+        return "no points"
+    return f"{points} point{'s' if points != 1 else ''}"

@@ -14,6 +14,7 @@ from ...core.model import Catalog, Plan
 from ...core.rules import Evaluation
 from ...core.search import CredentialIndex
 from ..messages import ToggleCredential
+from ..widgets.credential_detail import CredentialDetail
 from ..widgets.credential_list import MAX_MATCHES, CredentialList
 from ..widgets.field_list import FieldList
 from ..widgets.plan_panel import PlanPanel
@@ -57,6 +58,7 @@ class MainScreen(Screen):
                 yield search
                 yield CredentialList(self.catalog, id="credentials")
             yield PlanPanel(self.catalog, plan, id="plan")
+        yield CredentialDetail(self.catalog, id="detail")
         yield Static("", id="status", markup=False)
         yield Footer(compact=True)
 
@@ -92,7 +94,10 @@ class MainScreen(Screen):
                 s.id for s in plan.selections if (p := previous.selection(s.id)) is not None and p.status != s.status
             }
             if changed:
-                self.query_one(CredentialList).refresh_marks(plan, changed)
+                credentials = self.query_one(CredentialList)
+                credentials.refresh_marks(plan, changed)
+                if credentials.credential_id in changed:
+                    self.query_one(CredentialDetail).show(credentials.credential, plan)
         self.query_one(PlanPanel).show(plan, evaluation)
         status = self.query_one("#status", Static)
         # The bar already shows earned points; the status line adds them when the plan
@@ -126,6 +131,10 @@ class MainScreen(Screen):
             search.remove_class("-shown")
             search.display = False
         self.query_one(CredentialList).show_field(event.option.id, self.app.plan)  # type: ignore[attr-defined]
+
+    @on(CredentialList.Highlighted)
+    def _credential_highlighted(self, event: CredentialList.Highlighted) -> None:
+        self.query_one(CredentialDetail).show(event.credential, self.app.plan)  # type: ignore[attr-defined]
 
     @on(OptionList.OptionSelected, "#credentials")
     def _credential_selected(self, event: OptionList.OptionSelected) -> None:
