@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from textual.command import CommandPalette
-from textual.widgets import Input, ProgressBar
+from textual.widgets import Input
 
 from credplan.core.model import BELOW, Plan
 from credplan.core.storage import read_plan
@@ -283,7 +283,7 @@ async def test_competency_catalog_shows_english_and_math_not_a_bar(colorado):
     app = make_app(colorado)
     async with app.run_test(size=(120, 40)) as pilot:
         text = plan_text(app)
-        assert not app.screen.query(ProgressBar)  # no points bar in a competency catalog
+        assert "░" not in text and "points" not in text  # no points bar in a competency catalog
         assert "[not met] English competency" in text
         assert "[not met] Math competency" in text
         await pilot.press("space")
@@ -350,3 +350,42 @@ async def test_keys_typed_in_a_burst_after_slash_land_in_the_search(ohio):
         await pilot.pause()
         assert app.screen.query_one("#search", Input).value == "comptia"
         assert app.plan.pinned_field is None and type(app.screen).__name__ == "MainScreen"
+
+
+async def test_a_name_cut_short_in_the_list_is_shown_whole_below(ohio):
+    """At 80 columns a row keeps about a dozen characters of a name; the line under the
+    panes shows the highlighted credential whole, with where it counts, as the cursor moves."""
+    long_one = max((c for c in ohio.by_field["it"] if not c.universal), key=lambda c: len(c.name))
+    app = make_app(ohio)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await choose_field(pilot, "it")
+        credentials = app.screen.query_one(CredentialList)
+        credentials.highlighted = credentials.get_option_index(long_one.id)
+        await pilot.pause()
+        text = screen_text(app)
+        row = next(line for line in text.splitlines() if "…" in line and "[ ]" in line)
+        assert long_one.name not in row  # cut in the list...
+        assert long_one.name in text.replace("\n ", " ")  # ...and whole below it
+        assert f"Information Technology {long_one.points_in('it')}" in text
+        assert "not in your plan" in text
+        await pilot.press("space")
+        await pilot.pause()
+        assert "in your plan (planned)" in screen_text(app)
+        await pilot.press("down")
+        await pilot.pause()
+        assert long_one.name not in screen_text(app).replace("\n ", " ")
+
+
+async def test_the_bar_fills_with_points_in_the_bundle_field(ohio):
+    from credplan.ui.widgets.plan_panel import BAR_CELLS
+
+    license_ = ohio.credential_by_id["ohio-driver-license"]
+    twelve = only_in(ohio, "it", 12)
+    app = make_app(ohio, Plan(pinned_field="it").with_selection(license_.id))
+    async with app.run_test(size=(100, 30)) as pilot:
+        bar = next(line for line in plan_text(app).splitlines() if "░" in line)
+        assert bar.count("█") == round(BAR_CELLS / 12) and bar.count("░") == BAR_CELLS - round(BAR_CELLS / 12)
+        await toggle_by_search(pilot, twelve)
+        bar = next(line for line in plan_text(app).splitlines() if "█" in line)
+        assert bar == "█" * BAR_CELLS  # 13 points: full, never past the end
+        assert "13/12 points, complete" in plan_text(app)

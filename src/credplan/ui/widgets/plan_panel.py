@@ -1,4 +1,10 @@
-"""The plan: bundle progress (or competencies), requirements, selections, scores."""
+"""The plan: bundle progress (or competencies), requirements, selections, scores.
+
+Everything `evaluate` computes is drawn by one `Static` (`#summary`): the bundle line,
+its bar and points, the requirements and the selections. One widget instead of the eight
+this took as separate Statics and a ProgressBar keeps the screen cheap to start and
+to lay out after each toggle. The bar is text (`█` done, `░` to go) beside `N/12
+points`, so it reads in monochrome too."""
 
 from __future__ import annotations
 
@@ -8,11 +14,56 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...core.model import Catalog, Plan
-from ...core.rules import Evaluation
+from ...core.rules import BundleResult, Evaluation
 from ..rows import requirement_mark, selection_row
-from .bundle_bar import BundleBar
 from .class_input import ClassInput
 from .score_inputs import ScoreInputs
+
+BAR_CELLS = 24
+"""Width of the bundle bar: the panel is at least 32 columns wide."""
+
+
+def bundle_lines(bundle: BundleResult | None) -> list[Content]:
+    """The bundle field (pinned or not), a bar and `N/12 points`."""
+    if bundle is None:
+        return [Content("No bundle requirement applies to this class.")]
+    if bundle.pinned:
+        field = Content.assemble("Bundle: ", (bundle.field_name, "bold"), " (pinned)")
+    elif bundle.points == 0:
+        field = Content("Bundle: no field yet (pick credentials, or pin a field with p)")
+    else:
+        field = Content.assemble("Bundle: ", (bundle.field_name, "bold"), " (most points)")
+    done = min(BAR_CELLS, round(BAR_CELLS * min(bundle.points, bundle.required) / max(bundle.required, 1)))
+    bar = Content.assemble(
+        ("█" * done, "$success" if bundle.met else "$accent"), ("░" * (BAR_CELLS - done), "$text-muted")
+    )
+    points = Content.assemble(
+        (f"{bundle.points}/{bundle.required} points", "bold $success" if bundle.met else "bold"),
+        (", complete" if bundle.met else "", "$success"),
+        (f" ({bundle.earned_points} earned)", "$text-muted"),
+    )
+    return [field, bar, points]
+
+
+def requirement_lines(catalog: Catalog, plan: Plan, evaluation: Evaluation) -> list[Content]:
+    lines = []
+    for r in evaluation.requirements:
+        if r.kind == "competency" and r.met:
+            lines.append(Content.assemble(requirement_mark(True), r.name, (f": met by {'; '.join(r.met_by)}", "$text-muted")))
+        elif r.kind == "competency":
+            lines.append(Content.assemble(requirement_mark(False), r.name, (": a certificate that meets it, or a qualifying score (see Scores)", "$text-muted")))
+        elif r.kind == "bundle" or r.met:
+            lines.append(Content.assemble(requirement_mark(r.met), r.name))
+        else:
+            lines.append(Content.assemble(requirement_mark(r.met), r.name, (f": {r.detail.split(': ', 1)[-1]}", "$text-muted")))
+    if plan.class_of is None and evaluation.not_applying:
+        names = sorted({a.name for r in evaluation.not_applying for a in catalog.assessments if a.id == r.assessment} or {r.name for r in evaluation.not_applying})
+        lines.append(Content.assemble(("[not checked] ", "bold $warning"), f"{', '.join(names)}: set your graduating class below"))
+    return lines
+
+
+def heading(text: str) -> Content:
+    return Content.styled(text, "bold underline")
 
 
 class PlanPanel(VerticalScroll):
@@ -25,38 +76,25 @@ class PlanPanel(VerticalScroll):
         self.border_title = "Plan"
 
     def compose(self) -> ComposeResult:
-        if self.catalog.has_bundle:
-            yield BundleBar(id="bundle")
-        yield Static("", id="requirements", markup=False)
-        yield Static("Selections", classes="heading", markup=False)
-        yield Static("", id="selections", markup=False)
+        yield Static("", id="summary", markup=False)
         yield ClassInput(self.plan.class_of, id="class")
         if self.catalog.assessments:
-            yield Static("Scores", classes="heading", markup=False)
+            yield Static(heading("Scores"), classes="heading", markup=False)
             yield ScoreInputs(self.catalog, self.plan, id="scores")
+
+    def summary(self, plan: Plan, evaluation: Evaluation) -> Content:
+        lines: list[Content] = []
+        if self.catalog.has_bundle:
+            lines += bundle_lines(evaluation.bundle) + [Content("")]
+        lines += requirement_lines(self.catalog, plan, evaluation)
+        lines += [Content(""), heading("Selections")]
+        rows = [selection_row(s, self.catalog) for s in evaluation.selections]
+        lines += rows or [Content.styled("None yet: pick credentials with space or enter.", "$text-muted")]
+        return Content("\n").join(lines)
 
     def show(self, plan: Plan, evaluation: Evaluation) -> None:
         self.plan = plan
-        if self.catalog.has_bundle:
-            self.query_one(BundleBar).show(evaluation.bundle)
-        lines = []
-        for r in evaluation.requirements:
-            if r.kind == "competency" and r.met:
-                lines.append(Content.assemble(requirement_mark(True), r.name, (f": met by {'; '.join(r.met_by)}", "$text-muted")))
-            elif r.kind == "competency":
-                lines.append(Content.assemble(requirement_mark(False), r.name, (": a certificate that meets it, or a qualifying score (see Scores)", "$text-muted")))
-            elif r.kind == "bundle" or r.met:
-                lines.append(Content.assemble(requirement_mark(r.met), r.name))
-            else:
-                lines.append(Content.assemble(requirement_mark(r.met), r.name, (f": {r.detail.split(': ', 1)[-1]}", "$text-muted")))
-        if plan.class_of is None and evaluation.not_applying:
-            names = sorted({a.name for r in evaluation.not_applying for a in self.catalog.assessments if a.id == r.assessment} or {r.name for r in evaluation.not_applying})
-            lines.append(Content.assemble(("[not checked] ", "bold $warning"), f"{', '.join(names)}: set your graduating class below"))
-        self.query_one("#requirements", Static).update(Content("\n").join(lines))
-        rows = [selection_row(s, self.catalog) for s in evaluation.selections]
-        if not rows:
-            rows = [Content.styled("None yet: pick credentials with space or enter.", "$text-muted")]
-        self.query_one("#selections", Static).update(Content("\n").join(rows))
+        self.query_one("#summary", Static).update(self.summary(plan, evaluation))
         self.query_one(ClassInput).show(plan.class_of)
         if self.catalog.assessments:
             self.query_one(ScoreInputs).show(plan, evaluation)
