@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.message import Message
-from textual.widgets import Input, Static
+from textual.widgets import Static
+
+from .steady_input import SteadyInput
 
 
-class GuardedInput(Input):
+class GuardedInput(SteadyInput):
     """Subclasses say what may stand in the box with `accepts`; a refused edit leaves
     the box as it was and posts `GuardedInput.Refused`, so the owner can say why."""
 
@@ -41,7 +43,8 @@ class GuardedInput(Input):
 def say(status: Static, text: str, *, reveal: bool = False) -> None:
     """Show a status line under an input, or hide it when there is nothing to say;
     `reveal` scrolls it into view (a refusal must be seen where the key was typed)."""
-    status.update(text)
-    status.display = bool(text)
+    if status.content != text or status.display != bool(text):  # unchanged: no layout
+        status.update(text)
+        status.display = bool(text)
     if text and reveal:
         status.call_after_refresh(status.scroll_visible, animate=False)
