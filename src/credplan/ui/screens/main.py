@@ -19,6 +19,7 @@ from ..widgets.credential_list import MAX_MATCHES, CredentialList
 from ..widgets.field_list import FieldList
 from ..widgets.plan_panel import PlanPanel
 from ..widgets.score_inputs import ScoreInputs
+from ..widgets.steady_input import SteadyInput
 
 NARROW = 80
 """Below this many columns the panes stack."""
@@ -53,7 +54,7 @@ class MainScreen(Screen):
         with Horizontal(id="panes"):
             yield FieldList(self.catalog, id="fields")
             with Vertical(id="middle"):
-                search = Input(placeholder="Search every field: name, issuer or id", id="search")
+                search = SteadyInput(placeholder="Search every field: name, issuer or id", id="search")
                 search.display = False  # shown by `/`
                 yield search
                 yield CredentialList(self.catalog, id="credentials")
@@ -70,6 +71,8 @@ class MainScreen(Screen):
         self.query_one(CredentialList).show_field(start, self.app.plan)  # type: ignore[attr-defined]
         self.show(self.app.plan, self.app.evaluation)  # type: ignore[attr-defined]
         self.watch(self.app, "evaluation", self._evaluation_changed, init=False)
+        self.watch(self.query_one(CredentialList), "highlighted", self._credential_highlighted)
+        self.watch(self.query_one("#search", Input), "value", self._search_changed, init=False)
         self.query_one(CredentialList).focus()
         self.set_read_only(self.app.read_only)  # type: ignore[attr-defined]
         self._layout_for(self.size.width)
@@ -97,14 +100,16 @@ class MainScreen(Screen):
                 credentials = self.query_one(CredentialList)
                 credentials.refresh_marks(plan, changed)
                 if credentials.credential_id in changed:
-                    self.query_one(CredentialDetail).show(credentials.credential, plan)
+                    self._credential_highlighted()
         self.query_one(PlanPanel).show(plan, evaluation)
         status = self.query_one("#status", Static)
         # The bar already shows earned points; the status line adds them when the plan
         # completes the bundle only with planned credentials.
         bundle = evaluation.bundle
         earned = f" {evaluation.earned_status}" if bundle is not None and bundle.met and evaluation.earned_status else ""
-        status.update(Content.assemble(("Status: ", "bold"), evaluation.status, (earned, "not bold")))
+        line = Content.assemble(("Status: ", "bold"), evaluation.status, (earned, "not bold"))
+        if line != status.content:  # the same words: no layout of the screen
+            status.update(line)
         status.set_class(evaluation.met, "-met")
 
     def set_read_only(self, read_only: bool) -> None:
@@ -132,9 +137,10 @@ class MainScreen(Screen):
             search.display = False
         self.query_one(CredentialList).show_field(event.option.id, self.app.plan)  # type: ignore[attr-defined]
 
-    @on(CredentialList.Highlighted)
-    def _credential_highlighted(self, event: CredentialList.Highlighted) -> None:
-        self.query_one(CredentialDetail).show(event.credential, self.app.plan)  # type: ignore[attr-defined]
+    def _credential_highlighted(self) -> None:
+        """A watcher, not a message: the detail line is drawn in the same frame as the
+        cursor, so moving costs one frame instead of two."""
+        self.query_one(CredentialDetail).show(self.query_one(CredentialList).credential, self.app.plan)  # type: ignore[attr-defined]
 
     @on(OptionList.OptionSelected, "#credentials")
     def _credential_selected(self, event: OptionList.OptionSelected) -> None:
@@ -179,11 +185,11 @@ class MainScreen(Screen):
             event.prevent_default()
             self.query_one("#search", Input).insert_text_at_cursor(event.character)
 
-    @on(Input.Changed, "#search")
-    def _search_changed(self, event: Input.Changed) -> None:
-        event.stop()
+    def _search_changed(self, text: str) -> None:
+        """Watches the search box's value, so the list is refilled in the frame that
+        shows the typed character; `Input.Changed` would arrive after that frame has
+        been drawn and cost a second one per keystroke."""
         credentials = self.query_one(CredentialList)
-        text = event.value
         if not text.strip():
             field_id = self.query_one(FieldList).field_id or self.catalog.fields[0].id
             credentials.show_field(field_id, self.app.plan)  # type: ignore[attr-defined]

@@ -20,7 +20,6 @@ from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.content import Content
 from textual.geometry import Region, Size
-from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -110,13 +109,6 @@ class CredentialList(ScrollView, can_focus=True):
         Binding("pagedown", "page_down", "Page Down", show=False),
     ]
 
-    class Highlighted(Message):
-        """The highlighted credential changed (None: no credential row highlighted)."""
-
-        def __init__(self, credential: Credential | None) -> None:
-            super().__init__()
-            self.credential = credential
-
     highlighted: reactive[int | None] = reactive(None)
     """The index of the highlighted row, or None; clamped to the rows there are."""
 
@@ -164,7 +156,7 @@ class CredentialList(ScrollView, can_focus=True):
         self.set_reactive(CredentialList.highlighted, 0 if credentials else None)
         self.scroll_to(0, 0, animate=False, immediate=True)
         self.refresh()
-        self.post_message(self.Highlighted(self.credential))
+        self.mutate_reactive(CredentialList.highlighted)  # watchers: a new row is highlighted
 
     def refresh_marks(self, plan: Plan, changed: set[str]) -> None:
         """Redraw the rows of credentials whose selection changed."""
@@ -178,9 +170,13 @@ class CredentialList(ScrollView, can_focus=True):
             self._refresh_row(index)
 
     def _update_virtual_size(self) -> None:
+        """A new number of rows changes only what scrolls: `virtual_size` is a layout
+        reactive, and a layout of the whole screen per search keystroke cost more than
+        everything else the keystroke does. The scrollbars are updated directly; one
+        appearing or going still lays out (its reactive asks for that)."""
         size = Size(self.scrollable_content_region.width, self.option_count)
         if size != self.virtual_size:
-            self.virtual_size = size
+            self.set_reactive(ScrollView.virtual_size, size)
             self._scroll_update(size)
 
     # -- rows, shaped like OptionList's options ------------------------------------------------
@@ -296,7 +292,6 @@ class CredentialList(ScrollView, can_focus=True):
         self._refresh_row(old)
         self._refresh_row(new)
         self.scroll_to_highlight()
-        self.post_message(self.Highlighted(self.credential))
 
     def scroll_to_highlight(self, top: bool = False) -> None:
         highlighted = self.highlighted
