@@ -11,10 +11,24 @@ from .commands import command_modules
 from .commands.common import DEFAULT_CATALOG
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+class _PlannerOnly(argparse.ArgumentParser):
+    """Says nothing when it cannot parse: the full parser will, in full."""
+
+    def error(self, message: str):  # type: ignore[override]
+        raise _NotThePlanner(message)
+
+
+class _NotThePlanner(Exception):
+    pass
+
+
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; without `commands`, only the planner's options (no
+    subcommand module is imported, and `-h` is left over for the full parser)."""
+    parser = (argparse.ArgumentParser if commands else _PlannerOnly)(
         prog="credplan",
         description="Plan a credential-based graduation pathway. With no command, opens the planner.",
+        add_help=commands,
     )
     parser.add_argument(
         "--catalog",
@@ -25,10 +39,24 @@ def build_parser() -> argparse.ArgumentParser:
     who.add_argument("--plan", help="plan file to open (created on the first change)")
     who.add_argument("--student", metavar="NAME", help="open or create this student's plan in the plans folder")
     who.add_argument("--demo", action="store_true", help="a throwaway plan for a class demo: nothing is saved")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in command_modules():
-        module.register(sub)
+    if commands:
+        sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+        for module in command_modules():
+            module.register(sub)
     return parser
+
+
+def parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Opening the planner is the common case and needs none of the subcommands'
+    modules (suggest, export, CSV import...), so it is tried first; anything it does
+    not take (a command, `-h`, a typo) goes to the full parser, which explains."""
+    try:
+        args, rest = build_parser(commands=False).parse_known_args(argv)
+    except _NotThePlanner:
+        rest = ["(the full parser reports it)"]
+    if not rest:
+        return args
+    return build_parser().parse_args(argv)
 
 
 def run_planner(args: argparse.Namespace) -> int:
@@ -38,7 +66,7 @@ def run_planner(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = parse(argv)
     func = getattr(args, "func", run_planner)
     try:
         return func(args)
