@@ -199,6 +199,20 @@ async def test_a_refusal_is_scrolled_into_view(ohio):
         assert "Refused '9'" in screen_text(app)
 
 
+async def test_a_refusal_goes_when_a_good_key_follows(ohio):
+    """With no class set a score changes no requirement, so the evaluation stays the
+    same: the refusal must still give way to the accepted score at once."""
+    app = make_app(ohio)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("w", "9")
+        await pilot.pause()
+        assert "Refused '9'" in plan_text(app)
+        await pilot.press("5")
+        await pilot.pause()
+        assert app.plan.score("workkeys", "Applied Math") == 5
+        assert "Refused" not in plan_text(app)
+
+
 async def test_graduating_class_decides_which_workkeys_rule_applies(ohio):
     app = make_app(ohio)
     async with app.run_test(size=(100, 40)) as pilot:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Static
+from textual.containers import Horizontal
+from textual.widgets import Input
 
 from ...core.plans import CLASS_RANGE
 from ..messages import SetClass
-from .guarded_input import GuardedInput, say
+from .guarded_input import GuardedInput, PartLabel
 
 FIRST, LAST = CLASS_RANGE
 
@@ -29,44 +29,48 @@ class ClassYearInput(GuardedInput):
         return class_possible(text)
 
 
-class ClassInput(Vertical):
+class ClassInput(Horizontal):
+    """The year beside its label; the label's second line says what is missing."""
+
     def __init__(self, class_of: int | None, **kwargs) -> None:
         super().__init__(**kwargs)
         self.class_of = class_of
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="class-row"):
-            yield Static("Graduating class", classes="part-name", markup=False)
-            yield ClassYearInput(
-                value=str(self.class_of or ""),
-                placeholder="year",
-                max_length=4,
-                id="class-of",
-                tooltip=f"The year you graduate ({FIRST}-{LAST}); it decides which requirements apply",
-            )
-        yield Static("", id="class-status", classes="part-status", markup=False)
+        yield PartLabel("Graduating class", classes="part-name", id="class-status")
+        yield ClassYearInput(
+            value=str(self.class_of or ""),
+            placeholder="year",
+            max_length=4,
+            id="class-of",
+            tooltip=f"The year you graduate ({FIRST}-{LAST}); it decides which requirements apply",
+        )
+
+    @property
+    def _status(self) -> PartLabel:
+        return self.query_one("#class-status", PartLabel)
 
     @on(GuardedInput.Refused)
     def _refused(self, event: GuardedInput.Refused) -> None:
         event.stop()
-        say(self.query_one("#class-status", Static), f"Refused {event.text!r}: type a year such as 2027", reveal=True)
+        self._status.say(f"Refused {event.text!r}: type a year such as 2027", refused=True, reveal=True)
         self.app.bell()
 
     @on(Input.Changed, "#class-of")
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
         text = event.value.strip()
-        status = self.query_one("#class-status", Static)
+        status = self._status
         if not text:
-            say(status, "Not set: class rules are not checked")
+            status.say("Not set: class rules are not checked")
             if self.class_of is not None:
                 self.class_of = None
                 self.post_message(SetClass(None))
             return
         if len(text) < 4:
-            say(status, "Keep typing: a four-digit year")
+            status.say("Keep typing: a four-digit year")
             return
-        say(status, "")
+        status.say("")
         year = int(text)
         if year != self.class_of:
             self.class_of = year
@@ -78,4 +82,4 @@ class ClassInput(Vertical):
         if not box.has_focus and box.value != str(class_of or ""):
             box.value = str(class_of or "")
         if class_of is None and not box.has_focus:
-            say(self.query_one("#class-status", Static), "Not set: class rules are not checked")
+            self._status.say("Not set: class rules are not checked")

@@ -14,7 +14,7 @@ from ...core.model import BELOW, Assessment, Catalog, Plan
 from ...core.rules import Evaluation, part_status
 from ...core.scores import Typed, possible, read_typed, score_range_text
 from ..messages import SetScore
-from .guarded_input import GuardedInput, say
+from .guarded_input import GuardedInput, PartLabel
 
 
 class ScoreInput(GuardedInput):
@@ -64,16 +64,15 @@ class ScoreInputs(Vertical):
             )
             for p_index, part in enumerate(assessment.parts):
                 with Horizontal(classes="score-row"):
-                    yield Static(part, classes="part-name", markup=False)
+                    yield PartLabel(part, classes="part-name", id=f"{_input_id(a_index, p_index)}-label")
                     yield ScoreInput(assessment, part, score_text(self.plan, assessment, part), id=_input_id(a_index, p_index))
-                yield Static("", classes="part-status", id=f"{_input_id(a_index, p_index)}-status", markup=False)
 
     @property
     def inputs(self) -> list[ScoreInput]:
         return list(self.query(ScoreInput))
 
-    def _status(self, score_input: ScoreInput) -> Static:
-        return self.query_one(f"#{score_input.id}-status", Static)
+    def _status(self, score_input: ScoreInput) -> PartLabel:
+        return self.query_one(f"#{score_input.id}-label", PartLabel)
 
     @on(GuardedInput.Refused)
     def _refused(self, event: GuardedInput.Refused) -> None:
@@ -82,8 +81,7 @@ class ScoreInputs(Vertical):
         event.stop()
         a = event.input.assessment
         shown = event.text.strip() or event.text
-        say(self._status(event.input), f"Refused {shown!r}: {event.input.part} takes {score_range_text(a)}", reveal=True)
-        self._status(event.input).set_class(True, "-refused")
+        self._status(event.input).say(f"Refused {shown!r}: {event.input.part} takes {score_range_text(a)}", refused=True, reveal=True)
         self.app.bell()
 
     @on(Input.Changed)
@@ -94,12 +92,15 @@ class ScoreInputs(Vertical):
         score_input = event.input
         typed = read_typed(event.value, score_input.assessment)
         status = self._status(score_input)
-        status.set_class(False, "-refused")
         if typed is Typed.PARTIAL:
-            say(status, f"Keep typing: {score_range_text(score_input.assessment)}")
+            status.say(f"Keep typing: {score_range_text(score_input.assessment)}")
             return
-        if self.plan.score(score_input.assessment.id, score_input.part) != typed:
-            self.post_message(SetScore(score_input.assessment.id, score_input.part, typed))
+        a, part = score_input.assessment, score_input.part
+        # Say at once what the new score still needs: a refusal must not outlive the
+        # key that fixed it, even when the plan's evaluation does not change.
+        status.say(part_status(self.catalog, self.plan.with_score(a.id, part, typed), a, part))
+        if self.plan.score(a.id, part) != typed:
+            self.post_message(SetScore(a.id, part, typed))
 
     def show(self, plan: Plan, evaluation: Evaluation) -> None:
         """Bring inputs and their status lines up to date with the plan."""
@@ -113,7 +114,6 @@ class ScoreInputs(Vertical):
             status = self._status(score_input)
             if typed is Typed.PARTIAL and score_input.has_focus:
                 continue
-            if status.has_class("-refused") and score_input.has_focus:
+            if status.refused and score_input.has_focus:
                 continue
-            status.set_class(False, "-refused")
-            say(status, part_status(self.catalog, plan, score_input.assessment, score_input.part, applying))
+            status.say(part_status(self.catalog, plan, score_input.assessment, score_input.part, applying))
