@@ -6,7 +6,6 @@ never loads Textual."""
 from __future__ import annotations
 
 import importlib
-import pkgutil
 import sys
 from types import ModuleType
 
@@ -16,6 +15,8 @@ EXIT_OK, EXIT_NOT_MET, EXIT_BAD_INPUT = 0, 1, 2
 
 
 def command_modules() -> list[ModuleType]:
+    import pkgutil  # only the full parser lists the commands
+
     modules = [importlib.import_module(f"{__name__}.{info.name}") for info in pkgutil.iter_modules(__path__)]
     return sorted((m for m in modules if hasattr(m, "register")), key=lambda m: getattr(m, "ORDER", 100))
 

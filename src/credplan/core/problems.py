@@ -4,7 +4,6 @@ find them in parsed TOML. Shared by the catalog loader and the plan reader."""
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 try:  # tomllib's upstream, compiled: parses a 10k-credential catalog about 3x faster
     import tomli as tomllib
@@ -60,6 +59,8 @@ def type_name(value: object) -> str:
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    import difflib  # only when a key is wrong
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean `{close[0]}`?)" if close else ""
 

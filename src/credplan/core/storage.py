@@ -28,7 +28,6 @@ import hashlib
 import os
 import tempfile
 import time
-import tomllib
 import weakref
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -42,6 +41,7 @@ from .changes import remember_points
 from .model import Catalog, Plan
 from .plans import PLAN_FORMAT, dump_plan, parse_plan
 from .problems import FileProblems, Problem, decode_utf8, read_text
+from .problems import tomllib  # the catalogs' parser: tomli when installed, else the stdlib's
 
 APP_NAME = "credplan"
 PLAN_SUFFIX = ".toml"
