@@ -37,6 +37,7 @@ MARKS = [
     ("--  other field", "a selection that does not count toward the bundle field"),
     ("[met] / [not met]", "whether a requirement is met"),
     ("[pinned] / [bundle]", "the bundle field, pinned by you or chosen as the field with most points"),
+    ("…", "a name cut short; the line under the panes shows the highlighted credential whole"),
 ]
 
 
