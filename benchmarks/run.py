@@ -339,10 +339,11 @@ def report(env: dict, cs: dict, ph: dict, kb: dict, ev_ohio: dict, ss: dict | No
         "(the harness encodes each frame to escape sequences as a terminal driver would; headless Textual skips that). "
         "Wall time includes Textual's own frame pacing (a frame at most every 1/60 s after the app goes idle) and "
         "waiting for the CPU behind other processes; CPU is the time this process spent meanwhile. "
-        "credplan: `/` then typing into its search box (filter in core, at most 200 rows + a 'more' line). "
+        "credplan: `/` then typing into its search box (filter in core, at most 200 rows + a 'more' line, "
+        "into a line-API list that builds only the visible rows). "
         "Bare: the same filter and cap, `OptionList.set_options` with plain-text rows, on an app-level key handler "
         "(no Input widget). Toggle: `space` on the first field's list (credplan: evaluate, save the plan, update "
-        "list row, field points, bar, plan panel; bare: replace one prompt, move the bar).",
+        "list row, field points, detail line, plan panel with its text bar; bare: replace one prompt, move the bar).",
         "",
         "| figure | credplan p50 | credplan p95 | bare p50 | bare p95 | ratio p95 | goal |",
         "|---|---|---|---|---|---|---|",
