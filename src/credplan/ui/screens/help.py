@@ -42,6 +42,19 @@ MARKS = [
 
 
 class HelpScreen(ModalScreen[None]):
+    # Here, like every other screen's styles, so the planner does not parse it at start-up.
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    #help-body {
+        width: 90%;
+        max-width: 100;
+        height: 90%;
+        border: round $accent;
+        padding: 0 1;
+        background: $surface;
+    }
+    """
+
     BINDINGS = [
         Binding("escape,q,question_mark", "dismiss", "Close", id="credplan.help-close"),
     ]
