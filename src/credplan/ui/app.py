@@ -15,7 +15,7 @@ from typing import Callable
 from textual import on
 from textual.app import App
 from textual.binding import Binding
-from textual.reactive import reactive
+from textual.reactive import var
 
 from ..core.catalog import load_catalog
 from ..core.model import EARNED, PLANNED, Catalog, Plan
@@ -51,8 +51,10 @@ class CredplanApp(App[None]):
         Binding("question_mark", "help", "Help", tooltip="Keys and marks", id="credplan.help"),
     ]
 
-    plan: reactive[Plan] = reactive(Plan, init=False)
-    evaluation: reactive[Evaluation | None] = reactive(None, init=False)
+    # Data, not display: `var` runs the watchers without repainting the whole screen
+    # (a `reactive` on the app repainted every widget on every change of the plan).
+    plan: var[Plan] = var(Plan, init=False)
+    evaluation: var[Evaluation | None] = var(None, init=False)
 
     def __init__(
         self,

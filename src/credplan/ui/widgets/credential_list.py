@@ -109,8 +109,9 @@ class CredentialList(ScrollView, can_focus=True):
         Binding("pagedown", "page_down", "Page Down", show=False),
     ]
 
-    highlighted: reactive[int | None] = reactive(None)
-    """The index of the highlighted row, or None; clamped to the rows there are."""
+    highlighted: reactive[int | None] = reactive(None, repaint=False)
+    """The index of the highlighted row, or None; clamped to the rows there are. A move
+    redraws the two rows concerned (`watch_highlighted`), not the whole list."""
 
     def __init__(self, catalog: Catalog, **kwargs) -> None:
         self.catalog = catalog
