@@ -123,7 +123,7 @@ class CredentialList(ScrollView, can_focus=True):
         """The last, disabled line of a search ("N more" / "No credential matches")."""
         self._prompts: dict[int, Content] = {}
         self._index_of: dict[str, int] | None = None
-        self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
+        self._strips: LRUCache[tuple, Strip] = LRUCache(4096)
         self._hover: int | None = None
         super().__init__(**kwargs)
 
@@ -149,7 +149,6 @@ class CredentialList(ScrollView, can_focus=True):
         self._footer = footer
         self._prompts.clear()
         self._index_of = None
-        self._strips.clear()
         self._hover = None
         self._update_virtual_size()
         # a new list starts at its top, highlighted on its first row (without the
@@ -164,9 +163,7 @@ class CredentialList(ScrollView, can_focus=True):
         self._plan = plan
         index_of = self._ids()
         rows = [index_of[c] for c in changed if c in index_of]
-        if rows:
-            self._strips.clear()  # only the visible rows are drawn again
-        for index in rows:
+        for index in rows:  # their drawn lines are keyed by the new status: drawn anew
             self._prompts.pop(index, None)
             self._refresh_row(index)
 
@@ -264,7 +261,7 @@ class CredentialList(ScrollView, can_focus=True):
             style = self.get_visual_style("credential-list--option", state)
         else:
             style = self.get_visual_style("credential-list--option")
-        key = (index, width, state, style)
+        key = self._line_key(index, width, state, style)
         strip = self._strips.get(key)
         if strip is None:
             prompt = self._prompt(index)
@@ -277,6 +274,18 @@ class CredentialList(ScrollView, can_focus=True):
             strip = Strip(segments, prompt.cell_length).extend_cell_length(width, style.rich_style)
             self._strips[key] = strip
         return strip
+
+    def _line_key(self, index: int, width: int, state: str, style: object) -> tuple:
+        """What a drawn row depends on. Keyed by credential, not by position, so the
+        rows a search shows again as the student types on are not drawn again; the
+        selection status is in the key, so a toggle draws its row anew."""
+        if index < len(self._credentials):
+            credential = self._credentials[index]
+            assert self._plan is not None
+            selection = self._plan.selection(credential.id)
+            status = selection.status if selection is not None else None
+            return (credential.id, self.field_id, status, width, state, style)
+        return (None, self._footer, width, state, style)
 
     def _refresh_row(self, index: int | None) -> None:
         if index is not None:
