@@ -55,8 +55,12 @@ class CredentialList(ScrollView, can_focus=True):
         max-height: 100%;
         color: $foreground;
         overflow-x: hidden;
+        /* Always there, one column wide: a scrollbar coming or going as a search
+           narrows would lay out the whole screen in the middle of a keystroke. */
+        overflow-y: scroll;
+        scrollbar-size-vertical: 1;
         border: tall $border-blurred;
-        padding: 0 1;
+        padding: 0 0 0 1;
         background: $surface;
         & > .credential-list--option-disabled {
             color: $text-disabled;
