@@ -14,7 +14,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from ...core.bundled import bundled_paths
 from ...core.catalog import load_catalog
@@ -24,6 +24,7 @@ from ...core.problems import FileProblems
 from ...core.rules import Evaluation
 from ...core.whatif import Comparison, WhatIf, WhatIfError, apply_what_if, compare
 from ..rows import requirement_mark, selection_row
+from ..widgets.key_bar import KeyBar
 
 FIRST, LAST = CLASS_RANGE
 
@@ -189,7 +190,7 @@ class CompareScreen(Screen[None]):
         with VerticalScroll(id="differences") as diffs:
             diffs.border_title = "Differences"
             yield Static("", id="differences-body", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.show()

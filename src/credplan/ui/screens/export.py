@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from ...core.export import FORMATS, export_report
 from ...core.model import Catalog, Plan
 from ...core.storage import atomic_write_text
 from ...core.students import student_slug
+from ..widgets.key_bar import KeyBar
 
 
 def default_path(plan: Plan, fmt: str) -> Path:
@@ -50,7 +51,7 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Static("", id="format", markup=False)
             yield Input(str(default_path(self.plan, self.fmt)), id="path")
             yield Static("enter writes the file · ctrl+t changes the format · escape cancels", classes="hint", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._show_format()

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 
 from ...core.model import Catalog, Plan
 from ...core.rules import Evaluation
@@ -17,6 +17,7 @@ from ..messages import ToggleCredential
 from ..widgets.credential_detail import CredentialDetail
 from ..widgets.credential_list import MAX_MATCHES, CredentialList
 from ..widgets.field_list import FieldList
+from ..widgets.key_bar import KeyBar
 from ..widgets.plan_panel import PlanPanel
 from ..widgets.score_inputs import ScoreInputs
 from ..widgets.steady_input import SteadyInput
@@ -61,7 +62,7 @@ class MainScreen(Screen):
             yield PlanPanel(self.catalog, plan, id="plan")
         yield CredentialDetail(self.catalog, id="detail")
         yield Static("", id="status", markup=False)
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         fields = self.query_one(FieldList)

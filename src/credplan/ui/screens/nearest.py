@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.model import Catalog
 from ...core.rules import Evaluation
 from ...core.suggest import FieldDistance, nearest_fields
+from ..widgets.key_bar import KeyBar
 
 
 class NearestList(OptionList):
@@ -64,7 +65,7 @@ class NearestFieldsScreen(Screen[None]):
         yield Static("", id="nearest-heading", markup=False)
         yield NearestList(id="nearest", markup=False)
         yield Static("", id="nearest-notes", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.show()

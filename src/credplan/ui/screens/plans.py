@@ -10,11 +10,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.storage import PlanExists, StorageError, plans_dir
 from ...core.students import PlanInfo, delete_plan, list_plans, plan_path_for, rename_plan
+from ..widgets.key_bar import KeyBar
 from .prompts import Confirm, TextPrompt
 
 
@@ -41,7 +42,7 @@ class PlanPickerScreen(ModalScreen[None]):
             box.border_title = "Students' plans"
             yield Static(f"Plans are kept in {plans_dir()}", id="where", markup=False)
             yield OptionList(id="plans", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.refill()

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.model import Catalog, Plan
@@ -26,6 +26,7 @@ from ...core.suggest import (
     completions,
     money,
 )
+from ..widgets.key_bar import KeyBar
 
 LIMIT = 10
 """Completions listed per field and measure."""
@@ -115,7 +116,7 @@ class SuggestionsScreen(Screen[None]):
         yield Static("", id="suggest-measure", markup=False)
         yield SuggestionList(id="suggestions", markup=False)
         yield Static("", id="suggest-notes", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.show()
