@@ -41,3 +41,4 @@ async def test_clicking_a_key_presses_it(ohio):
         await pilot.click(KeyBar, offset=(start + 1, 0))
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
+

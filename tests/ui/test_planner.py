@@ -403,3 +403,23 @@ async def test_the_bar_fills_with_points_in_the_bundle_field(ohio):
         bar = next(line for line in plan_text(app).splitlines() if "█" in line)
         assert bar == "█" * BAR_CELLS  # 13 points: full, never past the end
         assert "13/12 points, complete" in plan_text(app)
+
+
+async def test_the_plan_border_lights_while_an_input_in_it_has_focus(ohio):
+    from textual.color import Color
+
+    app = make_app(ohio)
+    async with app.run_test(size=(100, 30)) as pilot:
+        panel = app.screen.query_one("#plan")
+        before = panel.styles.border_top
+        accent = Color.parse(app.theme_variables["accent"])
+        assert before[1] != accent
+        await pilot.press("w")
+        await pilot.pause()
+        assert panel.styles.border_top == ("round", accent)
+        await pilot.press("tab")  # the next score: still inside
+        await pilot.pause()
+        assert panel.styles.border_top == ("round", accent)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert panel.styles.border_top == before

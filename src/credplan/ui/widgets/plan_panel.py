@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.color import Color
 from textual.content import Content
 from textual.widgets import Static
 
@@ -74,6 +75,30 @@ class PlanPanel(VerticalScroll):
         self.catalog = catalog
         self.plan = plan
         self.border_title = "Plan"
+
+    # The border lights up while an input inside has focus, as the lists' borders do. A
+    # `:focus-within` rule did that by restyling the panel and the twenty-odd widgets in
+    # it on every focus change (30 ms, then a repaint of the whole screen); setting the
+    # panel's own border touches nothing else.
+    _lit = False
+
+    def on_descendant_focus(self) -> None:
+        self._light()
+
+    def on_descendant_blur(self) -> None:
+        self.call_later(self._light)  # focus may be moving to another input in here
+
+    def _light(self) -> None:
+        lit = self.has_focus_within
+        if lit == self._lit:
+            return
+        self._lit = lit
+        if lit:
+            self.styles.border = ("round", Color.parse(self.app.theme_variables["accent"]))
+        else:
+            for side in ("border_top", "border_right", "border_bottom", "border_left"):
+                self.styles.clear_rule(side)
+            self.refresh()
 
     def compose(self) -> ComposeResult:
         yield Static("", id="summary", markup=False)
