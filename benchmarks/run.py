@@ -400,7 +400,7 @@ def report(env: dict, cs: dict, ph: dict, kb: dict, ev_ohio: dict, ss: dict | No
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--runs", type=int, default=7, help="cold starts of each app per catalog")
+    ap.add_argument("--runs", type=int, default=15, help="cold starts of each app per catalog")
     ap.add_argument("--sessions", type=int, default=30)
     ap.add_argument("--toggles", type=int, default=30)
     ap.add_argument("--no-write", action="store_true", help="print only; leave results.md alone")
