@@ -366,6 +366,33 @@ async def test_keys_typed_in_a_burst_after_slash_land_in_the_search(ohio):
         assert app.plan.pinned_field is None and type(app.screen).__name__ == "MainScreen"
 
 
+async def test_keys_after_enter_in_a_burst_reach_the_results(ohio):
+    """`/comptia`, enter, down, space in one burst (found driving it over a laggy
+    link): down and space belong to the results list, not to the search box."""
+    from textual import events
+
+    app = make_app(ohio)
+    async with app.run_test(size=(100, 30)) as pilot:
+        keys = [("slash", "/"), *((ch, ch) for ch in "comptia"), ("enter", "\r"), ("down", None), ("space", " ")]
+        for key, ch in keys:
+            app.post_message(events.Key(key, ch))
+        await pilot.pause()
+        assert app.screen.query_one("#search", Input).value == "comptia"
+        credentials = app.screen.query_one(CredentialList)
+        assert credentials.has_focus and credentials.highlighted == 1
+        second = credentials.credential_id
+        assert app.plan.selection(second) is not None and len(app.plan.selections) == 1
+        # typed at an ordinary pace, then enter, down, space in one burst
+        await pilot.press("escape", "slash", *"comptia")
+        assert app.screen.query_one("#search", Input).has_focus
+        for key, ch in [("enter", "\r"), ("down", None), ("down", None), ("space", " ")]:
+            app.post_message(events.Key(key, ch))
+        await pilot.pause()
+        assert app.screen.query_one("#search", Input).value == "comptia"
+        assert credentials.has_focus and credentials.highlighted == 2
+        assert len(app.plan.selections) == 2
+
+
 async def test_a_name_cut_short_in_the_list_is_shown_whole_below(ohio):
     """At 80 columns a row keeps about a dozen characters of a name; the line under the
     panes shows the highlighted credential whole, with where it counts, as the cursor moves."""

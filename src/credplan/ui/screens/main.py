@@ -20,7 +20,7 @@ from ..widgets.field_list import FieldList
 from ..widgets.key_bar import KeyBar
 from ..widgets.plan_panel import PlanPanel
 from ..widgets.score_inputs import ScoreInputs
-from ..widgets.steady_input import SteadyInput
+from ..widgets.search_box import SearchBox
 
 NARROW = 80
 """Below this many columns the panes stack."""
@@ -55,7 +55,7 @@ class MainScreen(Screen):
         with Horizontal(id="panes"):
             yield FieldList(self.catalog, id="fields")
             with Vertical(id="middle"):
-                search = SteadyInput(placeholder="Search every field: name, issuer or id", id="search")
+                search = SearchBox(placeholder="Search every field: name, issuer or id", id="search")
                 search.display = False  # shown by `/`
                 yield search
                 yield CredentialList(self.catalog, id="credentials")
@@ -74,6 +74,7 @@ class MainScreen(Screen):
         self.watch(self.app, "evaluation", self._evaluation_changed, init=False)
         self.watch(self.query_one(CredentialList), "highlighted", self._credential_highlighted)
         self.watch(self.query_one("#search", Input), "value", self._search_changed, init=False)
+        self.query_one(SearchBox).results = self.query_one(CredentialList)
         self.query_one(CredentialList).focus()
         self.set_read_only(self.app.read_only)  # type: ignore[attr-defined]
         self._layout_for(self.size.width)
@@ -163,7 +164,7 @@ class MainScreen(Screen):
         search.add_class("-shown")
         search.display = True
         self._search_pending = True
-        search.focus()
+        self.set_focus(search)  # now, so a burst's enter can take the focus back
 
         def settled() -> None:
             self._search_pending = False
@@ -185,6 +186,13 @@ class MainScreen(Screen):
             event.stop()
             event.prevent_default()
             self.query_one("#search", Input).insert_text_at_cursor(event.character)
+        elif self._search_pending and event.key == "enter":
+            # `/comptia` enter in one burst: enter ends the search and goes to the
+            # results, and the keys after it are the list's again.
+            event.stop()
+            event.prevent_default()
+            self._search_pending = False
+            self.set_focus(self.query_one(CredentialList))
 
     def _search_changed(self, text: str) -> None:
         """Watches the search box's value, so the list is refilled in the frame that
@@ -200,11 +208,9 @@ class MainScreen(Screen):
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:
+        # The box has already moved the focus to the results, highlighted on their
+        # first row (keys after enter may have moved it on since).
         event.stop()
-        credentials = self.query_one(CredentialList)
-        credentials.focus()
-        if credentials.option_count:
-            credentials.highlighted = 0
 
     def action_clear_search(self) -> None:
         search = self.query_one("#search", Input)
@@ -214,7 +220,7 @@ class MainScreen(Screen):
         search.remove_class("-shown")
         search.display = False
         if had_search or isinstance(self.focused, Input):
-            self.query_one(CredentialList).focus()
+            self.set_focus(self.query_one(CredentialList))  # now: keys after escape go to the list
 
     # -- pin, scores ------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
