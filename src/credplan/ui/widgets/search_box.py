@@ -31,6 +31,8 @@ class SearchBox(SteadyInput):
     def _handed_over(self) -> None:
         self._handing_over = False
 
+    # Textual calls the `_on_key` of each class in the MRO in turn (Input's after this
+    # one) until one prevents the default: this one only steps in for the two cases.
     async def _on_key(self, event: events.Key) -> None:
         if self._handing_over:
             event.stop()
@@ -43,5 +45,3 @@ class SearchBox(SteadyInput):
             event.stop()
             event.prevent_default()
             await self.action_submit()
-            return
-        await super()._on_key(event)
