@@ -25,6 +25,7 @@ from ..core.text import display_catalog
 from ..core.storage import OpenedPlan, PlanChangedOnDisk, PlanStore, StorageError
 from .commands import PlannerCommands
 from .messages import SetClass, SetScore, ToggleCredential
+from .terminal_watch import terminal_fd, terminal_gone
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
 
@@ -114,6 +115,13 @@ class CredplanApp(App[None]):
         # from walking it: on a 10,000-credential catalog each took 30-60 ms, in the
         # middle of whatever key the student had just pressed.
         self.call_after_refresh(gc.freeze)
+        fd = None if self.is_headless else terminal_fd()
+        if fd is not None:
+            self.set_interval(1.0, lambda: self._leave_if_gone(fd))
+
+    def _leave_if_gone(self, fd: int) -> None:
+        if terminal_gone(fd):
+            self.exit(return_code=129)  # as if hung up (128 + SIGHUP); the plan is saved
 
     # -- the plan ---------------------------------------------------------------------
     def watch_plan(self, plan: Plan) -> None:
