@@ -9,7 +9,8 @@ from textual.widgets import Input
 
 from ...core.plans import CLASS_RANGE
 from ..messages import SetClass
-from .guarded_input import GuardedInput, PartLabel
+from .guarded_input import GuardedInput
+from .part_label import PartLabel
 
 FIRST, LAST = CLASS_RANGE
 

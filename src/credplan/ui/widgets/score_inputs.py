@@ -14,7 +14,8 @@ from ...core.model import BELOW, Assessment, Catalog, Plan
 from ...core.rules import Evaluation, part_status
 from ...core.scores import Typed, possible, read_typed, score_range_text
 from ..messages import SetScore
-from .guarded_input import GuardedInput, PartLabel
+from .guarded_input import GuardedInput
+from .part_label import PartLabel
 
 
 class ScoreInput(GuardedInput):
