@@ -134,10 +134,11 @@ class MainScreen(Screen):
             return
         search = self.query_one("#search", Input)
         if search.value:
-            search.value = ""
             search.remove_class("-shown")
             search.display = False
-        self.query_one(CredentialList).show_field(event.option.id, self.app.plan)  # type: ignore[attr-defined]
+            search.value = ""  # its watcher shows the highlighted field's credentials
+        else:
+            self.query_one(CredentialList).show_field(event.option.id, self.app.plan)  # type: ignore[attr-defined]
 
     def _credential_highlighted(self) -> None:
         """A watcher, not a message: the detail line is drawn in the same frame as the
@@ -205,12 +206,6 @@ class MainScreen(Screen):
             return
         matches, total = self.index.find(text, MAX_MATCHES)
         credentials.show_matches(text, matches, total, self.app.plan)  # type: ignore[attr-defined]
-
-    @on(Input.Submitted, "#search")
-    def _search_submitted(self, event: Input.Submitted) -> None:
-        # The box has already moved the focus to the results, highlighted on their
-        # first row (keys after enter may have moved it on since).
-        event.stop()
 
     def action_clear_search(self) -> None:
         search = self.query_one("#search", Input)
