@@ -393,6 +393,29 @@ async def test_keys_after_enter_in_a_burst_reach_the_results(ohio):
         assert len(app.plan.selections) == 2
 
 
+async def test_scores_typed_in_a_burst_after_w_land_in_their_boxes(ohio):
+    """down, space, `w5`, tab, `4`, tab, `6` at once (found driving it in tmux): the
+    toggle is the list's, 5 is Applied Math's, 4 Graphic Literacy's, 6 Workplace
+    Documents' (the digits used to fall on the list)."""
+    from textual import events
+
+    app = make_app(ohio, Plan(class_of=2025))
+    async with app.run_test(size=(100, 30)) as pilot:
+        second = app.screen.query_one(CredentialList)._credentials[1]
+        burst = [("down", None), ("space", " "), ("w", "w"), ("5", "5"), ("tab", "\t"), ("4", "4"), ("tab", "\t"), ("6", "6")]
+        for key, ch in burst:
+            app.post_message(events.Key(key, ch))
+        await pilot.pause()
+        assert [s.id for s in app.plan.selections] == [second.id]
+        assert app.plan.score("workkeys", "Applied Math") == 5
+        assert app.plan.score("workkeys", "Graphic Literacy") == 4
+        assert app.plan.score("workkeys", "Workplace Documents") == 6
+        assert "Refused" not in plan_text(app)
+        await pilot.press("7")  # an ordinary key later: the box that has the focus
+        assert app.screen.query_one("#score-0-2").value == "6"
+        assert "Refused '67'" in plan_text(app)
+
+
 async def test_a_name_cut_short_in_the_list_is_shown_whole_below(ohio):
     """At 80 columns a row keeps about a dozen characters of a name; the line under the
     panes shows the highlighted credential whole, with where it counts, as the cursor moves."""

@@ -157,43 +157,67 @@ class MainScreen(Screen):
         self.query_one(CredentialList).focus()
 
     # -- search -------------------------------------------------------------------------------
-    _search_pending = False
-    """`/` was pressed and the search box has not had a refresh with focus yet."""
+    _pending: Input | None = None
+    """The box a key (`/`, `w`) sent the focus to, until the screen has been drawn with
+    it: keys typed after that key in the same burst are still on their way up from the
+    widget it left, and belong in this box."""
+    _pending_focused = False
+
+    def _send_focus(self, box: Input) -> None:
+        self._pending, self._pending_focused = box, False
+        # Keys typed before this one may still wait at the app for their bindings
+        # (space, down: the list's); the focus moves after them.
+        self.app.call_later(self._focus_pending)
+
+    def _focus_pending(self) -> None:
+        if self._pending is not None:
+            self.set_focus(self._pending)
+            self._pending_focused = True
+
+        def settled() -> None:
+            self._pending = None
+
+        self.call_after_refresh(settled)
 
     def action_search(self) -> None:
         search = self.query_one("#search", Input)
         search.add_class("-shown")
         search.display = True
-        self._search_pending = True
-        self.set_focus(search)  # now, so a burst's enter can take the focus back
-
-        def settled() -> None:
-            self._search_pending = False
-
-        self.call_after_refresh(settled)
+        self._send_focus(search)
 
     def on_key(self, event: events.Key) -> None:
-        """Over SSH, `/comptia` can arrive as one burst: every key is queued for the
-        list before `/` is handled. Keys bubble through the screen in order, so the
-        screen takes `/` itself and hands the printable keys after it to the search
-        box instead of letting `c` or `p` run their bindings."""
-        if isinstance(self.focused, Input) and not self._search_pending:
+        """Over SSH, `/comptia` or `w5` can arrive as one burst: every key is queued for
+        the list before `/` or `w` is handled. Keys bubble through the screen in order,
+        so the screen takes `/` and `w` itself and hands the keys after them to the box
+        they opened (a printable key is typed into it, tab and shift+tab move on to the
+        next box, enter in the search goes to the results) instead of letting `c` or `p`
+        run their bindings or a digit fall on the list."""
+        pending = self._pending
+        if pending is None:
+            if isinstance(self.focused, Input):
+                return
+            action = {"slash": self.action_search, "w": self.action_scores}.get(event.key)
+            if action is not None:
+                event.stop()
+                event.prevent_default()
+                action()
             return
-        if event.key == "slash" and not self._search_pending:
-            event.stop()
-            event.prevent_default()
-            self.action_search()
-        elif self._search_pending and event.is_printable and event.character:
-            event.stop()
-            event.prevent_default()
-            self.query_one("#search", Input).insert_text_at_cursor(event.character)
-        elif self._search_pending and event.key == "enter":
-            # `/comptia` enter in one burst: enter ends the search and goes to the
-            # results, and the keys after it are the list's again.
-            event.stop()
-            event.prevent_default()
-            self._search_pending = False
-            self.set_focus(self.query_one(CredentialList))
+        if event.is_printable and event.character:
+            pending.insert_text_at_cursor(event.character)
+        elif event.key in ("tab", "shift+tab") and pending.id != "search":
+            chain = self.focus_chain
+            step = 1 if event.key == "tab" else -1
+            moved = chain[(chain.index(pending) + step) % len(chain)] if pending in chain else None
+            self._pending = moved if isinstance(moved, Input) else None
+            if moved is not None and self._pending_focused:
+                self.set_focus(moved)
+        elif event.key == "enter" and pending.id == "search":
+            self._pending = None
+            self.set_focus(self.query_one(CredentialList))  # the keys after it are the list's
+        else:
+            return
+        event.stop()
+        event.prevent_default()
 
     def _search_changed(self, text: str) -> None:
         """Watches the search box's value, so the list is refilled in the frame that
@@ -255,5 +279,5 @@ class MainScreen(Screen):
             return
         inputs = self.query_one(ScoreInputs).inputs
         if inputs:
-            inputs[0].focus()
+            self._send_focus(inputs[0])
             inputs[0].scroll_visible()

@@ -105,12 +105,17 @@ class ScoreInputs(Vertical):
 
     def show(self, plan: Plan, evaluation: Evaluation) -> None:
         """Bring inputs and their status lines up to date with the plan."""
-        self.plan = plan
+        shown, self.plan = self.plan, plan
         applying = [r for r in self.catalog.requirements if r.applies_to(plan.class_of)]
         for score_input in self.inputs:
-            wanted = score_text(plan, score_input.assessment, score_input.part)
-            typed = read_typed(score_input.value, score_input.assessment) if possible(score_input.value, score_input.assessment) else None
-            if not score_input.has_focus and score_input.value != wanted:
+            a, part = score_input.assessment, score_input.part
+            wanted = score_text(plan, a, part)
+            typed = read_typed(score_input.value, a) if possible(score_input.value, a) else None
+            # A box whose typed score is on its way to the plan (typed, then tab, in one
+            # burst: the plan changes before that score reaches it) keeps it; a box
+            # showing the previous plan's value, or half a score, is brought up to date.
+            on_its_way = typed is not Typed.PARTIAL and score_input.value != score_text(shown, a, part)
+            if not score_input.has_focus and score_input.value != wanted and not on_its_way:
                 score_input.value = wanted
             status = self._status(score_input)
             if typed is Typed.PARTIAL and score_input.has_focus:
