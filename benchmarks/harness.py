@@ -298,7 +298,8 @@ def evaluate_timings(catalog_path: str) -> dict[str, object]:
     from credplan.core.catalog import load_catalog
     from credplan.core.model import Plan
     from credplan.core.rules import evaluate
-    from credplan.core.storage import save_plan
+    from credplan.core.atomic import atomic_write_text
+    from credplan.core.plans import dump_plan
 
     catalog = load_catalog(catalog_path)
     fields = [f.id for f in catalog.fields]
@@ -315,7 +316,7 @@ def evaluate_timings(catalog_path: str) -> dict[str, object]:
     toggled = plan.toggled(picks[-1].id)
     t_toggle = timeit.repeat(lambda: evaluate(catalog, toggled.toggled(picks[-1].id)), number=number, repeat=5)
     path = Path(tempfile.mkdtemp(prefix="credplan-bench-")) / "plan.toml"
-    saves = timeit.repeat(lambda: save_plan(path, plan, catalog), number=50, repeat=3)
+    saves = timeit.repeat(lambda: atomic_write_text(path, dump_plan(plan, catalog)), number=50, repeat=3)
     return {
         "evaluate_ms": 1000 * min(runs) / number,
         "toggle_evaluate_ms": 1000 * min(t_toggle) / number,

@@ -51,7 +51,8 @@ def walk(catalog_ref: str, size: tuple[int, int]) -> dict[str, object]:
     from textual.app import App
 
     from credplan.cli import main as credplan_main
-    from credplan.core.storage import default_plan_path, read_plan
+    from credplan.core.paths import default_plan_path
+    from credplan.core.store import read_plan
 
     timings: dict[str, list[float]] = {}
 

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from credplan.core.catalog import parse_catalog
 from credplan.core.changes import EVERY, Changes, catalog_changes, remember_points
+from credplan.core.words.notices import point_change_line
 from credplan.core.model import Catalog, CatalogStamp, Plan, Selection
 from credplan.core.plans import dump_plan, parse_plan
 from credplan.core.rules import evaluate
-from credplan.core.storage import PlanStore, read_plan
+from credplan.core.store import PlanStore, read_plan
 
 
 def catalog(checked: str = "2026-11-01", *, a_plus: int | None = 12, osha: str = "{ construction = 3, health = 1 }",
@@ -97,10 +98,10 @@ def test_changed_points_are_pointed_out_in_words() -> None:
     plan = parse_plan(dump_plan(remember_points(catalog(), PLAN), catalog()))
     new = catalog(a_plus=10, osha="3", license_points=2)
     changes = catalog_changes(new, plan)
-    assert [str(c) for c in changes.points] == [
-        "CompTIA A+: 12 -> 10 points in Information Technology",
-        "Ohio driver license: 1 -> 2 points in every field",
-        "OSHA 10: 1 -> 3 points in Health",
+    assert [point_change_line(c) for c in changes.points] == [
+        "CompTIA A+: was 12 points, now 10 points in Information Technology",
+        "Ohio driver license: was 1 point, now 2 points in every field",
+        "OSHA 10: was 1 point, now 3 points in Health",
     ]
     assert changes.points[0].old == 12 and changes.points[0].new == 10 and changes.points[0].field_id == "it"
 
@@ -108,7 +109,7 @@ def test_changed_points_are_pointed_out_in_words() -> None:
 def test_listing_changes_are_pointed_out() -> None:
     plan = remember_points(catalog(), PLAN)
     fewer = catalog(osha="3", osha_fields='["construction"]')
-    messages = [str(c) for c in catalog_changes(fewer, plan).points]
+    messages = [point_change_line(c) for c in catalog_changes(fewer, plan).points]
     assert messages == ["OSHA 10: no longer listed in Health (was 1 point)"]
 
 
@@ -121,7 +122,7 @@ def test_a_change_is_pointed_out_once(tmp_path: Path) -> None:
     with PlanStore(path) as store:
         opened = store.open()
         first = catalog_changes(new, opened.plan)
-        assert [str(c) for c in first.points] == ["CompTIA A+: 12 -> 10 points in Information Technology"]
+        assert [point_change_line(c) for c in first.points] == ["CompTIA A+: was 12 points, now 10 points in Information Technology"]
         assert first.checked_before == dt.date(2026, 11, 1) and first.checked_now == dt.date(2026, 12, 1)
         assert "The catalog was checked again on 2026-12-01" in first.messages()[0]
         store.save(opened.plan, new)  # the UI showed it, then saved

@@ -9,15 +9,10 @@ import stat
 import pytest
 
 from credplan.core.model import EARNED, Plan, Selection
-from credplan.core.storage import (
-    atomic_write_text,
-    backup_path,
-    data_dir,
-    default_plan_path,
-    open_plan,
-    read_plan,
-    save_plan,
-)
+from credplan.core.atomic import atomic_write_text, backup_path
+from credplan.core.paths import data_dir, default_plan_path
+from plantools import open_plan, save_plan
+from credplan.core.store import read_plan
 
 
 def mode(path) -> int:

@@ -17,14 +17,10 @@ import pytest
 
 from credplan.core.model import Plan, Selection
 from credplan.core.plans import dump_plan, parse_plan
-from credplan.core.storage import (
-    PlanSaveFailed,
-    PlanStore,
-    atomic_write_text,
-    lock_path_for,
-    save_plan,
-    temp_files,
-)
+from credplan.core.store import PlanSaveFailed, PlanStore
+from credplan.core.atomic import atomic_write_text, temp_files
+from credplan.core.lock import lock_path_for
+from plantools import save_plan
 from credplan.core.students import is_plan_file, list_plans
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes and signals")
@@ -98,7 +94,8 @@ SAVER = textwrap.dedent(
     import sys
     from pathlib import Path
     from credplan.core.model import Plan, Selection
-    from credplan.core.storage import PlanStore, atomic_write_text
+    from credplan.core.store import PlanStore
+    from credplan.core.atomic import atomic_write_text
     from credplan.core.plans import dump_plan
 
     directory, start = Path(sys.argv[1]), int(sys.argv[2])
@@ -171,7 +168,7 @@ CRASHER = textwrap.dedent(
     import os, signal, sys
     from pathlib import Path
     from credplan.core.model import Plan
-    from credplan.core.storage import PlanStore
+    from credplan.core.store import PlanStore
 
     path, point = Path(sys.argv[1]), sys.argv[2]
 

@@ -14,17 +14,9 @@ import pytest
 from credplan.core.catalog import parse_catalog
 from credplan.core.model import Plan, Selection
 from credplan.core.plans import dump_plan, parse_plan
-from credplan.core.storage import (
-    OpenedPlan,
-    PlanChangedOnDisk,
-    PlanReadOnly,
-    PlanStore,
-    StorageError,
-    lock_path_for,
-    open_plan,
-    read_plan,
-    save_plan,
-)
+from credplan.core.store import OpenedPlan, PlanChangedOnDisk, PlanReadOnly, PlanStore, StorageError, read_plan
+from credplan.core.lock import lock_path_for
+from plantools import open_plan, save_plan
 from credplan.core.students import broken_backups, list_plans
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="flock and signals")
@@ -131,7 +123,7 @@ def test_plan_from_a_newer_credplan_is_opened_read_only_and_untouched(tmp_path: 
 
 
 def test_unreadable_file_is_not_treated_as_broken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import credplan.core.storage as storage
+    import credplan.core.store as storage
 
     path = tmp_path / "ana.toml"
     saved(path, student="Ana")
@@ -181,7 +173,7 @@ class PlanLockHolder:
     SCRIPT = textwrap.dedent(
         """
         import sys, time
-        from credplan.core.storage import PlanStore
+        from credplan.core.store import PlanStore
         store = PlanStore(sys.argv[1])
         opened = store.open("Other")
         print("read_only" if opened.read_only else "holding", flush=True)
@@ -225,7 +217,7 @@ COUNTER = textwrap.dedent(
     """
     import sys, time
     from dataclasses import replace
-    from credplan.core.storage import PlanStore
+    from credplan.core.store import PlanStore
     path, rounds = sys.argv[1], int(sys.argv[2])
     done = 0
     while done < rounds:

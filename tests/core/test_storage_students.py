@@ -12,7 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from credplan.core.model import Plan, Selection
-from credplan.core.storage import PlanBusy, PlanExists, PlanStore, StorageError, default_plan_path, read_plan, save_plan
+from credplan.core.store import PlanBusy, PlanExists, PlanStore, StorageError, read_plan
+from credplan.core.paths import default_plan_path
+from plantools import save_plan
 from credplan.core.students import (
     MAX_STEM,
     RESERVED,

@@ -21,7 +21,6 @@ from types import MappingProxyType
 from typing import Mapping
 
 from .model import Catalog, Credential, Plan
-from .rules import plural
 
 EVERY = "*"
 """Key in `known_points` for a credential listed in every field."""
@@ -45,14 +44,6 @@ class PointChange:
     new: int | None
     """None: no longer listed in this field."""
 
-    def __str__(self) -> str:
-        where = "every field" if self.field_id == EVERY else self.field_name
-        if self.old is not None and self.new is not None:
-            return f"{self.name}: {self.old} -> {plural(self.new, 'point')} in {where}"
-        if self.new is not None:
-            return f"{self.name}: now listed in {where} ({plural(self.new, 'point')})"
-        return f"{self.name}: no longer listed in {where} (was {plural(self.old or 0, 'point')})"
-
 
 @dataclass(frozen=True, slots=True)
 class Changes:
@@ -74,22 +65,10 @@ class Changes:
         return self.checked_now is not None
 
     def messages(self) -> list[str]:
-        """One sentence per change, for a notice or a report."""
-        out: list[str] = []
-        if self.previous_catalog:
-            out.append(
-                f"This plan was last saved with the catalog `{self.previous_catalog}`; "
-                f"it is now checked against `{self.catalog_id}`."
-            )
-        if self.checked_before and self.checked_now:
-            out.append(
-                f"The catalog was checked again on {self.checked_now.isoformat()} "
-                f"(this plan was saved with the list checked {self.checked_before.isoformat()})."
-            )
-        for cid in self.removed:
-            out.append(f"`{cid}` is no longer in this catalog; it stays in the plan but does not count.")
-        out.extend(str(change) for change in self.points)
-        return out
+        """One sentence per change (see `words.notices.catalog_change_lines`)."""
+        from .words.notices import catalog_change_lines
+
+        return catalog_change_lines(self)
 
 
 def catalog_changes(catalog: Catalog, plan: Plan) -> Changes:

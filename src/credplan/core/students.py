@@ -24,14 +24,8 @@ from pathlib import Path
 
 from .plans import parse_plan
 from .problems import FileProblems, read_text
-from .storage import (
-    PLAN_SUFFIX,
-    PlanBusy,
-    PlanStore,
-    StorageError,
-    plans_dir,
-    read_plan,
-)
+from .paths import PLAN_SUFFIX, plans_dir
+from .store import PlanBusy, PlanStore, StorageError, read_plan
 
 MAX_STEM = 60
 HASH_CHARS = 10

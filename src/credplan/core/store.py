@@ -1,15 +1,7 @@
-"""Plans on disk: where they live, atomic saves, broken files kept aside, and one
-writer per plan.
+"""A session's hold on one plan file: open, watch, save, rename, delete.
 
-A save writes a temporary file in the plan's own directory, fsyncs it and renames it
-over the plan (`os.replace` is atomic on POSIX), so a kill at any moment leaves either
-the old plan or the new one. Files are created mode 0600: plans hold students' names.
-
-`PlanStore` is what an editing session uses:
-
-- **One writer.** Opening takes a non-blocking `flock` on `<plan>.lock` (released by the
-  kernel when the process dies, so a crash never leaves a stale lock). A second session
-  gets the plan read-only and is told who holds it ("pid N on host H").
+- **One writer.** Opening takes the plan's lock (`core.lock`); a second session gets the
+  plan read-only and is told who holds it.
 - **No silent overwrite.** The store remembers what the file held when it was last read
   or written (size, mtime, inode and a SHA-256 of the bytes). `save` refuses with
   `PlanChangedOnDisk` when the file changed since then (a writer that ignores the lock:
@@ -19,6 +11,8 @@ the old plan or the new one. Files are created mode 0600: plans hold students' n
   the session says where it went. A file written by a newer credplan is opened
   read-only instead, untouched.
 - **Demo mode.** `PlanStore(None)` behaves the same but never touches the disk.
+
+Front-ends do not use the store directly: `core.session.PlanSession` does.
 """
 
 from __future__ import annotations
@@ -26,114 +20,23 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import tempfile
 import time
-import weakref
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-try:  # POSIX; elsewhere plans are still protected by the changed-on-disk check
-    import fcntl
-except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
-
+from .atomic import CONFLICT_MARK, atomic_write, backup_path, fsync_dir, temp_files
 from .changes import remember_points
+from .lock import PlanLock
 from .model import Catalog, Plan
+from .paths import PLAN_SUFFIX, ensure_private_dir
 from .plans import PLAN_FORMAT, dump_plan, parse_plan
 from .problems import FileProblems, Problem, decode_utf8, read_text
 from .problems import tomllib  # the catalogs' parser: tomli when installed, else the stdlib's
+from .words import notices
 
-APP_NAME = "credplan"
-PLAN_SUFFIX = ".toml"
-LOCK_SUFFIX = ".lock"
-BROKEN_MARK = ".broken-"
-CONFLICT_MARK = ".conflict-"
 STALE_TEMP_SECONDS = 60.0
 
 
-def data_dir() -> Path:
-    """Where plans live: $CREDPLAN_DATA_DIR, else the platform's user data dir."""
-    override = os.environ.get("CREDPLAN_DATA_DIR")
-    if override:
-        return Path(override).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-
-
-def plans_dir() -> Path:
-    return data_dir() / "plans"
-
-
-def default_plan_path() -> Path:
-    return plans_dir() / "default.toml"
-
-
-def ensure_private_dir(path: Path) -> Path:
-    """Create `path` (and parents) if needed; a directory credplan creates is mode 0700."""
-    path = Path(path)
-    if not path.is_dir():
-        path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    return path
-
-
-# -- atomic writes -------------------------------------------------------------------------
-def _fsync_dir(directory: Path) -> None:
-    try:
-        dir_fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)
-
-
-def _atomic_write(path: Path, data: bytes, mode: int) -> os.stat_result:
-    """Write `data` to a temp file beside `path`, fsync, rename over `path`.
-
-    Returns the stat of the file now at `path` (taken from the temp file's own
-    descriptor, so it describes what we wrote even if someone replaces it a moment
-    later)."""
-    ensure_private_dir(path.parent)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-            os.fchmod(handle.fileno(), mode)
-            stat = os.fstat(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    _fsync_dir(path.parent)
-    return stat
-
-
-def atomic_write_text(path: Path, text: str, mode: int = 0o600) -> None:
-    """Replace `path` with `text` so that readers only ever see the old or the new file."""
-    _atomic_write(Path(path), text.encode("utf-8"), mode)
-
-
-def save_plan(path: Path, plan: Plan, catalog: Catalog | None = None) -> None:
-    """Write a plan with no lock and no check (tools, tests). Sessions use `PlanStore`."""
-    atomic_write_text(path, dump_plan(plan, catalog))
-
-
-def temp_files(path: Path) -> list[Path]:
-    """Temporary files left beside `path` by saves that were interrupted."""
-    path = Path(path)
-    return sorted(path.parent.glob(f".{path.name}.*.tmp"))
-
-
-# -- opening -------------------------------------------------------------------------------
 @dataclass
 class OpenedPlan:
     plan: Plan
@@ -153,40 +56,10 @@ class OpenedPlan:
         """What the student must be told on opening (empty when all is well)."""
         parts = []
         if self.backup is not None:
-            parts.append(
-                f"Your plan file could not be read, so it was kept as {self.backup} "
-                f"and a new plan was started. Nothing was deleted."
-            )
+            parts.append(notices.broken_kept(self.backup))
         if self.read_only and self.reason:
             parts.append(self.reason)
         return " ".join(parts)
-
-
-def backup_path(path: Path, now: dt.datetime | None = None, mark: str = BROKEN_MARK) -> Path:
-    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
-    candidate = path.with_name(f"{path.name}{mark}{stamp}")
-    n = 1
-    while candidate.exists():
-        n += 1
-        candidate = path.with_name(f"{path.name}{mark}{stamp}-{n}")
-    return candidate
-
-
-def open_plan(path: Path, student: str = "") -> OpenedPlan:
-    """Read a plan for editing; a broken file is moved aside, never deleted or overwritten.
-
-    No lock and no change tracking: editing sessions use `PlanStore`."""
-    path = Path(path)
-    if not path.exists():
-        return OpenedPlan(Plan(student=student), path, created=True)
-    display = str(path)
-    try:
-        plan = parse_plan(read_text(path, display), display)
-    except FileProblems as exc:
-        backup = backup_path(path)
-        os.replace(path, backup)
-        return OpenedPlan(Plan(student=student), path, created=True, backup=backup, problems=exc.problems)
-    return OpenedPlan(plan, path)
 
 
 def read_plan(path: Path) -> Plan:
@@ -218,124 +91,6 @@ class PlanBusy(StorageError):
 
 class PlanExists(StorageError):
     pass
-
-
-# -- the lock ------------------------------------------------------------------------------
-def lock_path_for(path: Path) -> Path:
-    return Path(path).with_name(Path(path).name + LOCK_SUFFIX)
-
-
-def _holder_text() -> str:
-    try:
-        host = os.uname().nodename
-    except AttributeError:  # pragma: no cover - not POSIX
-        import socket
-
-        host = socket.gethostname()
-    host = host or "unknown host"
-    return f"pid={os.getpid()}\nhost={host}\nsince={dt.datetime.now().isoformat(timespec='seconds')}\n"
-
-
-def _describe_holder(text: str) -> str:
-    info = dict(line.split("=", 1) for line in text.splitlines() if "=" in line)
-    pid, host = info.get("pid", "").strip(), info.get("host", "").strip()
-    if pid and host:
-        return f"pid {pid} on host {host}"
-    if pid:
-        return f"pid {pid}"
-    return ""
-
-
-def _release_fd(fd: int, path: Path) -> None:
-    """Remove our lock file (only if it is still ours), then close it, which drops the
-    flock. Also run at interpreter exit and when the lock is garbage-collected."""
-    try:
-        if os.path.samestat(os.fstat(fd), os.stat(path)):
-            os.unlink(path)  # while still locked: see the inode check in acquire
-    except OSError:
-        pass
-    try:
-        os.close(fd)
-    except OSError:
-        pass
-
-
-class PlanLock:
-    """An exclusive, non-blocking `flock` on `<plan>.lock`.
-
-    The kernel drops it when the process exits or is killed. After locking, the inode
-    of the open file is compared with the one at the path, so a lock file unlinked by
-    its previous holder (on release) is never mistaken for the live one."""
-
-    def __init__(self, plan_path: Path) -> None:
-        self.path = lock_path_for(plan_path)
-        self._fd: int | None = None
-        self._finalizer: weakref.finalize | None = None
-        self.error = ""
-        """Why the lock could not be taken when it is not held by anyone else."""
-
-    @property
-    def held(self) -> bool:
-        return self._fd is not None
-
-    def acquire(self) -> bool:
-        """True when this session now holds the lock; False when another one does
-        (or the lock file cannot be created: see `error`)."""
-        if self._fd is not None:
-            return True
-        self.error = ""
-        if fcntl is None:  # pragma: no cover - no flock: rely on change detection
-            return True
-        for _ in range(20):
-            try:
-                ensure_private_dir(self.path.parent)
-                flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
-                fd = os.open(self.path, flags, 0o600)  # never through a planted symlink
-            except OSError as exc:
-                self.error = f"cannot create the lock file {self.path}: {exc.strerror or exc}"
-                return False
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
-                os.close(fd)
-                return False
-            try:
-                same = os.path.samestat(os.fstat(fd), os.stat(self.path))
-            except FileNotFoundError:
-                same = False
-            if not same:  # the holder released and unlinked it meanwhile: try again
-                os.close(fd)
-                continue
-            try:
-                os.ftruncate(fd, 0)
-                os.pwrite(fd, _holder_text().encode("utf-8"), 0)
-            except OSError:
-                pass
-            self._fd = fd
-            self._finalizer = weakref.finalize(self, _release_fd, fd, self.path)
-            return True
-        return False
-
-    def holder(self) -> str:
-        """'pid N on host H' of the session holding the lock, or ''."""
-        try:
-            return _describe_holder(self.path.read_text(encoding="utf-8", errors="replace"))
-        except OSError:
-            return ""
-
-    def release(self) -> None:
-        fd, self._fd = self._fd, None
-        if fd is None:
-            return
-        if self._finalizer is not None:
-            self._finalizer.detach()
-            self._finalizer = None
-        _release_fd(fd, self.path)
-
-
-def busy_message(holder: str) -> str:
-    who = f" ({holder})" if holder else ""
-    return f"This plan is open in another session{who}; opened read-only."
 
 
 # -- what the file held ------------------------------------------------------------------------
@@ -446,13 +201,13 @@ class PlanStore:
             return OpenedPlan(self.plan, None, created=True)
         self.read_only, self.reason = False, ""
         if read_only:
-            self.read_only, self.reason = True, "Opened read-only."
+            self.read_only, self.reason = True, notices.OPENED_READ_ONLY
         elif self._lock is not None and not self._lock.acquire():
             self.read_only = True
             if self._lock.error:
-                self.reason = f"Cannot lock the plan ({self._lock.error}); opened read-only."
+                self.reason = notices.cannot_lock(self._lock.error)
             else:
-                self.reason = busy_message(self._lock.holder())
+                self.reason = notices.busy(self._lock.holder())
         if self.holds_lock:
             self._remove_stale_temp_files()
         return self._read(student)
@@ -464,7 +219,7 @@ class PlanStore:
             got = _read_bytes(path)
         except OSError as exc:
             self._state = DiskState(True)
-            return self._read_only_empty(student, f"Cannot read {display}: {exc.strerror or exc}; opened read-only.")
+            return self._read_only_empty(student, notices.cannot_read(path, exc))
         if got is None:
             self._state = DiskState.missing()
             self.plan = Plan(student=student)
@@ -475,8 +230,7 @@ class PlanStore:
         if newer is not None:
             return self._read_only_empty(
                 student,
-                f"{display} was written by a newer credplan (plan format {newer}); "
-                f"it was opened read-only and left as it is.",
+                notices.newer_format(path, newer),
             )
         try:
             self.plan = parse_plan(decode_utf8(data, display), display)
@@ -499,9 +253,8 @@ class PlanStore:
         if self.read_only:
             # Another session owns the file (or we were asked not to write): leave it.
             where = f"{self.path}:{problems[0].line}" if problems and problems[0].line else str(self.path)
-            self.reason = (self.reason + " " if self.reason else "") + (
-                f"The plan file could not be read ({where}: {problems[0].message if problems else 'unreadable'}); "
-                "it was left as it is."
+            self.reason = (self.reason + " " if self.reason else "") + notices.broken_left(
+                where, problems[0].message if problems else "unreadable"
             )
             return OpenedPlan(self.plan, self.path, created=False, problems=problems, read_only=True, reason=self.reason)
         backup = backup_path(self.path)
@@ -509,7 +262,7 @@ class PlanStore:
             os.replace(self.path, backup)
         except OSError as exc:
             return self._read_only_empty(
-                student, f"The plan file {self.path} could not be read, nor moved aside ({exc.strerror or exc}); opened read-only."
+                student, notices.broken_not_moved(self.path, exc)
             )
         self._state = DiskState.missing()
         return OpenedPlan(self.plan, self.path, created=True, backup=backup, problems=problems)
@@ -563,7 +316,7 @@ class PlanStore:
             return True
         if self._lock is not None and not self._lock.acquire():
             if not self._lock.error:
-                self.reason = busy_message(self._lock.holder())
+                self.reason = notices.busy(self._lock.holder())
             return False
         self._opened = True
         self.read_only, self.reason = False, ""
@@ -587,25 +340,19 @@ class PlanStore:
             self._opened = True
             if self._lock is not None and not self._lock.acquire():
                 self.read_only = True
-                self.reason = self._lock.error or busy_message(self._lock.holder())
+                self.reason = self._lock.error or notices.busy(self._lock.holder())
         if self.read_only:
-            raise PlanReadOnly(self.reason or "This plan is open read-only; changes are not saved.")
+            raise PlanReadOnly(self.reason or notices.READ_ONLY_SAVE)
         self.conflict_copy = None
         if self.changed_on_disk():
             if not force:
-                raise PlanChangedOnDisk(
-                    f"{self.path} was changed by another session (or another program) since it was "
-                    "opened here; your change was not saved. Reopen the plan to see the other "
-                    "version, or save anyway to keep yours (the other version is kept aside)."
-                )
+                raise PlanChangedOnDisk(notices.changed_on_disk(self.path))
             self._keep_other_version()
         data = dump_plan(plan, catalog).encode("utf-8")
         try:
-            stat = _atomic_write(self.path, data, 0o600)
+            stat = atomic_write(self.path, data, 0o600)
         except OSError as exc:
-            raise PlanSaveFailed(
-                f"Could not save {self.path}: {exc.strerror or exc}. The plan file was not changed."
-            ) from None
+            raise PlanSaveFailed(notices.save_failed(self.path, exc)) from None
         self._state = DiskState.of(data, stat)
         self._opened = True
         self.plan = plan
@@ -618,23 +365,21 @@ class PlanStore:
         copy = backup_path(self.path, mark=CONFLICT_MARK)
         try:
             data = self.path.read_bytes()
-            _atomic_write(copy, data, 0o600)
+            atomic_write(copy, data, 0o600)
         except OSError as exc:
-            raise PlanSaveFailed(
-                f"Could not keep the other version of {self.path} ({exc.strerror or exc}); nothing was saved."
-            ) from None
+            raise PlanSaveFailed(notices.keep_other_failed(self.path, exc)) from None
         self.conflict_copy = copy
 
     # -- rename and delete (the plan picker) -------------------------------------------------------
     def _require_writer(self, verb: str) -> None:
         if self.path is None:
-            raise PlanReadOnly(f"Demo mode: nothing to {verb}.")
+            raise PlanReadOnly(notices.demo_nothing_to(verb))
         if not self._opened:
             self.open()
         if self.read_only:
-            raise PlanBusy(f"Cannot {verb} this plan: {self.reason}")
+            raise PlanBusy(notices.cannot_while_busy(verb, self.reason))
         if self.changed_on_disk():
-            raise PlanChangedOnDisk(f"{self.path} changed on disk since it was opened; reopen it first.")
+            raise PlanChangedOnDisk(notices.changed_reopen(self.path))
 
     def move_to(self, new_path: Path, student: str) -> Path:
         """Rename the plan: write it to `new_path` with `student` as its name, then
@@ -648,19 +393,19 @@ class PlanStore:
             return new_path
         new_lock = PlanLock(new_path) if self._lock is not None else None
         if new_lock is not None and not new_lock.acquire():
-            raise PlanBusy(f"{new_path} is open in another session; not renamed.")
+            raise PlanBusy(notices.busy_elsewhere(new_path))
         try:
             if new_path.exists():
-                raise PlanExists(f"A plan already exists at {new_path}; not renamed.")
+                raise PlanExists(notices.exists_already(new_path))
             existed = self._state.exists
             data = dump_plan(plan).encode("utf-8")
             try:
-                stat = _atomic_write(new_path, data, 0o600)
+                stat = atomic_write(new_path, data, 0o600)
                 if existed:
                     os.unlink(self.path)
-                    _fsync_dir(self.path.parent)
+                    fsync_dir(self.path.parent)
             except OSError as exc:
-                raise PlanSaveFailed(f"Could not rename {self.path}: {exc.strerror or exc}") from None
+                raise PlanSaveFailed(notices.rename_failed(self.path, exc)) from None
         except BaseException:
             if new_lock is not None:
                 new_lock.release()
@@ -691,35 +436,9 @@ class PlanStore:
             try:
                 os.replace(self.path, target)
             except OSError as exc:
-                raise PlanSaveFailed(f"Could not delete {self.path}: {exc.strerror or exc}") from None
-            _fsync_dir(self.path.parent)
+                raise PlanSaveFailed(notices.delete_failed(self.path, exc)) from None
+            fsync_dir(self.path.parent)
         self._state = DiskState.missing()
         self.close()
-        self.read_only, self.reason = True, "This plan was deleted."
+        self.read_only, self.reason = True, notices.DELETED
         return target
-
-
-__all__ = [
-    "APP_NAME",
-    "DiskState",
-    "OpenedPlan",
-    "PlanBusy",
-    "PlanChangedOnDisk",
-    "PlanExists",
-    "PlanLock",
-    "PlanReadOnly",
-    "PlanSaveFailed",
-    "PlanStore",
-    "StorageError",
-    "atomic_write_text",
-    "backup_path",
-    "data_dir",
-    "default_plan_path",
-    "ensure_private_dir",
-    "lock_path_for",
-    "open_plan",
-    "plans_dir",
-    "read_plan",
-    "save_plan",
-    "temp_files",
-]
