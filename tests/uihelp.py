@@ -7,24 +7,19 @@ from pathlib import Path
 
 import pytest
 
-from credplan.commands.common import load_catalog_ref
 from credplan.core.catalog import parse_catalog
 from credplan.core.model import Catalog, Plan
-from credplan.core.storage import open_plan, save_plan
+from credplan.core.session import PlanSession, load_catalog_ref
 from credplan.ui.app import CredplanApp
 
 TODAY = dt.date(2026, 11, 23)
 
 
-def make_app(catalog: Catalog, plan: Plan | None = None, path: Path | None = None, **kwargs) -> CredplanApp:
-    """An app that saves to `path` (if given) exactly as the real launcher does."""
-    if path is not None and plan is None:
-        plan = open_plan(path).plan
-
-    def save(p: Plan, c: Catalog) -> None:
-        save_plan(path, p, c)
-
-    return CredplanApp(catalog, plan or Plan(), save=save if path is not None else None, today=TODAY, **kwargs)
+def make_app(catalog: Catalog, plan: Plan | None = None, path: Path | None = None, *, demo: bool = False, **kwargs) -> CredplanApp:
+    """An app on a planning session, as the real launcher makes it: saving to `path`
+    (locked, atomic) when given, else a plan kept in memory."""
+    session = PlanSession.start(catalog, plan, path=path, demo=demo, today=TODAY)
+    return CredplanApp(session, today=TODAY, **kwargs)
 
 
 HOSTILE_CATALOG = """

@@ -1,9 +1,9 @@
 """From command-line arguments to a running planner.
 
-Problems with the catalog are reported as `FILE:LINE` messages on stderr with exit
-status 2, before Textual draws anything. A broken plan file is kept aside as a backup
-and the planner opens with a new plan and says so; a plan open in another session
-opens read-only.
+The planning session (`core.session`) opens the plan and the catalog; problems with the
+catalog are reported as `FILE:LINE` messages on stderr with exit status 2, before
+Textual draws anything. Exit status 3 when the student left with changes that were not
+saved (they chose to discard them).
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ import argparse
 import os
 import sys
 
-from .opening import open_session
+from .commands.output import report_problems
+from .core.session import OpenRequest, PlanSession, SessionError
 
 EXIT_BAD_INPUT = 2
 
@@ -30,14 +31,19 @@ def launch(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT
-    session = open_session(args)
-    if session is None:
+    try:
+        session = PlanSession.open(OpenRequest.from_args(args))
+    except SessionError as exc:
+        report_problems(exc.problems)
         return EXIT_BAD_INPUT
+    report_problems(session.problems)
     from .ui.app import CredplanApp
 
-    app = CredplanApp(session.catalog, session.opened.plan, store=session.store, notice=session.notice)
+    app = CredplanApp(session)
     try:
         app.run()
     finally:
-        session.store.close()
-    return 0
+        session.close()
+    if app.exit_message:
+        report_problems([app.exit_message])
+    return app.return_code or 0

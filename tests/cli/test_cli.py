@@ -68,7 +68,7 @@ def test_check_met_json_shape(run, tmp_path, ohio):
     done = run("check", "--catalog", "ohio", "--plan", str(path), "--json")
     assert done.returncode == 0, done.stdout + done.stderr
     data = json.loads(done.stdout)
-    assert list(data) == ["catalog", "met", "class_of", "bundle", "requirements", "selections", "warnings"]
+    assert list(data) == ["catalog", "met", "class_of", "bundle", "requirements", "selections", "warnings", "student", "notices"]
     assert (data["catalog"], data["met"], data["class_of"], data["warnings"]) == ("ohio", True, 2026, [])
     assert data["bundle"] == {
         "field": "it", "field_name": "Information Technology", "pinned": False,

@@ -17,7 +17,7 @@ from credplan import shell as shell_mod
 from credplan.core.catalog import parse_catalog
 from credplan.core.model import BELOW, Catalog, Plan
 from credplan.core.plans import parse_plan
-from credplan.core.storage import save_plan
+from plantools import save_plan
 from credplan.shell import PlanShell, completions, parse_score, run_shell, use_color
 
 CATALOG = r"""

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from credplan.commands.common import load_catalog_ref
+from credplan.core.session import load_catalog_ref
 from credplan.core.catalog import parse_catalog
 from credplan.core.model import Catalog
 from uihelp import HOSTILE_CATALOG

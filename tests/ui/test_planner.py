@@ -7,7 +7,7 @@ from textual.command import CommandPalette
 from textual.widgets import Input
 
 from credplan.core.model import BELOW, Plan
-from credplan.core.storage import read_plan
+from credplan.core.store import read_plan
 from credplan.ui.screens.help import HelpScreen
 from credplan.ui.widgets.credential_list import CredentialList
 from credplan.ui.widgets.field_list import FieldList
@@ -345,9 +345,11 @@ async def test_no_color_still_says_everything_in_words(ohio, monkeypatch):
 async def test_stale_catalog_is_warned_in_the_header(ohio):
     import datetime as dt
 
-    app = make_app(ohio)
-    app._today = dt.date(2028, 1, 1)
-    app._set_titles()
+    from credplan.core.session import PlanSession
+    from credplan.ui.app import CredplanApp
+
+    later = dt.date(2028, 1, 1)
+    app = CredplanApp(PlanSession.start(ohio, today=later), today=later)
     async with app.run_test(size=(120, 30)):
         assert "over a year ago" in screen_text(app)
 

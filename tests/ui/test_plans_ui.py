@@ -3,15 +3,16 @@ demo mode, a plan changed on disk."""
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 from textual.widgets import Input, OptionList
 
 from credplan.core.model import EARNED, PLANNED, Plan
-from credplan.core.storage import PlanStore, plans_dir, read_plan, save_plan
+from credplan.core.store import PlanStore, read_plan
+from credplan.core.paths import plans_dir
+from plantools import save_plan
 from credplan.core.students import list_plans, plan_path_for
-from credplan.opening import open_session
+from credplan.core.session import OpenRequest, PlanSession
 from credplan.ui.app import CredplanApp
 from credplan.ui.screens.export import ExportScreen
 from credplan.ui.screens.plans import PlanPickerScreen
@@ -20,9 +21,9 @@ from uihelp import TODAY
 
 
 def store_app(catalog, path: Path | None, student: str = "") -> tuple[CredplanApp, PlanStore]:
-    store = PlanStore(path)
-    opened = store.open(student=student)
-    return CredplanApp(catalog, opened.plan, store=store, notice=opened.notice, today=TODAY), store
+    session = PlanSession.start(catalog, Plan(student=student) if student else None, path=path, today=TODAY)
+    assert session.store is not None
+    return CredplanApp(session, today=TODAY), session.store
 
 
 def status_text(app) -> str:
@@ -145,9 +146,8 @@ async def test_plan_changed_on_disk_is_never_silently_overwritten(ohio, tmp_path
 
 
 async def test_demo_mode_writes_nothing_and_says_so(ohio, tmp_path):
-    args = argparse.Namespace(catalog="ohio", plan=None, student=None, demo=True)
-    session = open_session(args)
-    app = CredplanApp(session.catalog, session.opened.plan, store=session.store, today=TODAY)
+    session = PlanSession.open(OpenRequest(catalog="ohio", demo=True))
+    app = CredplanApp(session, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("space", "p")
         assert app.plan.selections
@@ -157,7 +157,7 @@ async def test_demo_mode_writes_nothing_and_says_so(ohio, tmp_path):
 
 async def test_student_option_opens_that_students_plan(ohio, tmp_path):
     save_plan(plan_path_for("Ana López", plans_dir()), Plan(student="Ana López").with_selection("ohio-driver-license"), ohio)
-    session = open_session(argparse.Namespace(catalog=None, plan=None, student="Ana López", demo=False))
-    assert session.opened.plan.selection("ohio-driver-license")
+    session = PlanSession.open(OpenRequest(student="Ana López"))
+    assert session.plan.selection("ohio-driver-license")
     assert session.catalog.id == "ohio"
-    session.store.close()
+    session.close()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from textual.widgets import Input, OptionList, Static
 
 from credplan.core.model import EARNED, PLANNED, Plan
-from credplan.core.storage import read_plan
+from credplan.core.store import read_plan
 from credplan.core.suggest import competency_suggestions, completions, nearest_fields
 from credplan.ui.screens.compare import CompareScreen
 from credplan.ui.screens.main import MainScreen
@@ -87,7 +87,7 @@ async def test_measure_key_changes_order_and_label(ohio):
 
 async def test_enter_adds_the_highlighted_completion_and_completes_the_bundle(ohio, tmp_path):
     path = tmp_path / "plan.toml"
-    from credplan.core.storage import save_plan
+    from plantools import save_plan
 
     save_plan(path, health_plan(), ohio)
     app = make_app(ohio, path=path)
@@ -235,7 +235,7 @@ async def test_n_ranks_fields_enter_suggests_p_pins(ohio):
 
 # -- what-if -----------------------------------------------------------------------------------------
 async def test_compare_changes_only_the_what_if(ohio, tmp_path):
-    from credplan.core.storage import save_plan
+    from plantools import save_plan
 
     path = tmp_path / "plan.toml"
     plan = Plan(student="Ana", class_of=2024, pinned_field="it").with_selection(only_in(ohio, "it", 12).id)

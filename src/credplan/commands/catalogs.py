@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from ..core.bundled import bundled_paths
 from ..core.catalog import load_catalog
 from ..core.problems import FileProblems
-from . import EXIT_BAD_INPUT, EXIT_OK, print_problems
+from . import EXIT_BAD_INPUT, EXIT_OK
+from .output import emit, emit_json, report_problems
 
 ORDER = 30
 
@@ -26,14 +26,14 @@ def run(args: argparse.Namespace) -> int:
         try:
             c = load_catalog(path, display=path.name)
         except FileProblems as exc:
-            print_problems(exc)
+            report_problems(exc.problems)
             status = EXIT_BAD_INPUT
             continue
         rows.append({"id": c.id, "title": c.info.title, "region": c.info.region, "checked": c.info.checked.isoformat()})
     if args.json:
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        emit_json(rows)
         return status
     width = max((len(r["id"]) for r in rows), default=2)
     for r in rows:
-        print(f"{r['id']:<{width}}  {r['title']} ({r['region']}), checked {r['checked']}")
+        emit(f"{r['id']:<{width}}  {r['title']} ({r['region']}), checked {r['checked']}\n")
     return status

@@ -1,30 +1,32 @@
-"""Helpers shared by subcommands."""
+"""What the commands that read a plan share: their plan and catalog arguments, and
+opening the one planning session (`core.session`)."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import argparse
 
-from ..core.bundled import resolve_catalog
-from ..core.catalog import load_catalog
-from ..core.model import Catalog, Plan
-from ..core.problems import FileProblems
-from ..core.storage import read_plan
-
-DEFAULT_CATALOG = "ohio"
+from ..core.session import DEFAULT_CATALOG, OpenRequest, PlanSession, SessionError
+from .output import report_problems
 
 
-def load_catalog_ref(ref: str) -> Catalog:
-    """A bundled id (`ohio`) or a path; errors name the file as the user wrote it."""
-    path = resolve_catalog(ref)
-    return load_catalog(path, display=path.name if path.stem == ref else ref)
+def add_plan_arguments(p: argparse.ArgumentParser) -> None:
+    """`--catalog`, and one of `--plan` / `--student` (required)."""
+    p.add_argument(
+        "--catalog",
+        help=f"bundled catalog id or path (default: the catalog the plan was saved with, else {DEFAULT_CATALOG})",
+    )
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--plan", help="plan file (TOML)")
+    which.add_argument("--student", metavar="NAME", help="a student's saved plan, by name (see `credplan plans`)")
 
 
-def load_catalog_and_plan(catalog_ref: str, plan_path: str) -> tuple[Catalog, Plan] | None:
-    """Both inputs of a read-only command, or None after printing every problem."""
-    from . import print_problems
-
+def open_for_reading(args: argparse.Namespace) -> PlanSession | None:
+    """The session of a read-only command; None after printing why it cannot open.
+    What the session says about the catalog goes to standard error, one line each."""
     try:
-        return load_catalog_ref(catalog_ref), read_plan(Path(plan_path))
-    except FileProblems as exc:
-        print_problems(exc)
+        session = PlanSession.open(OpenRequest.from_args(args, inspect=True))
+    except SessionError as exc:
+        report_problems(exc.problems)
         return None
+    report_problems(session.notices)
+    return session

@@ -11,8 +11,9 @@ import sys
 from pathlib import Path
 
 from ..core.problems import FileProblems, Problem
-from . import EXIT_BAD_INPUT, EXIT_OK, print_problems
-from .common import DEFAULT_CATALOG, load_catalog_ref
+from . import EXIT_BAD_INPUT, EXIT_OK
+from .common import add_plan_arguments, open_for_reading
+from .output import emit, report_problems
 
 ORDER = 25
 
@@ -24,10 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Write a report of a plan: student, class, catalog, every requirement with "
         "what is missing, every selection with points, status and reason.",
     )
-    p.add_argument("--catalog", default=DEFAULT_CATALOG, help="bundled catalog id or path (default: %(default)s)")
-    which = p.add_mutually_exclusive_group(required=True)
-    which.add_argument("--plan", help="plan file (TOML)")
-    which.add_argument("--student", help="a student's saved plan, by name")
+    add_plan_arguments(p)
     p.add_argument(
         "--format",
         choices=("md", "json", "txt"),
@@ -37,28 +35,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def _plan_path(args: argparse.Namespace) -> Path:
-    if args.plan:
-        return Path(args.plan)
-    from ..core.storage import plans_dir
-    from ..core.students import find_plan, plan_path_for
-
-    found = find_plan(args.student)
-    if found is None:
-        raise FileProblems(
-            [
-                Problem(
-                    str(plan_path_for(args.student)),
-                    0,
-                    f"no saved plan for student {args.student!r} in {plans_dir()} (see `credplan plans`)",
-                )
-            ]
-        )
-    return found
-
-
 def _write(path: str, text: str) -> None:
-    from ..core.storage import atomic_write_text
+    from ..core.atomic import atomic_write_text
 
     target = Path(path).expanduser()
     mode = 0o600  # reports name a student; the owner can share them on purpose
@@ -78,21 +56,22 @@ def _write(path: str, text: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..core.export import export_report, format_for_path
-    from ..core.storage import read_plan
+    from ..core.text import clean
 
     fmt = args.format or (format_for_path(args.output) if args.output and args.output != "-" else None) or "txt"
+    session = open_for_reading(args)
+    if session is None:
+        return EXIT_BAD_INPUT
+    text = clean(export_report(session.catalog, session.plan, fmt), lines=True)
     try:
-        catalog = load_catalog_ref(args.catalog)
-        plan = read_plan(_plan_path(args))
-        text = export_report(catalog, plan, fmt)
         if args.output and args.output != "-":
             _write(args.output, text)
         else:
-            sys.stdout.write(text)
+            emit(text)
             sys.stdout.flush()
     except FileProblems as exc:
-        print_problems(exc)
+        report_problems(exc.problems)
         return EXIT_BAD_INPUT
     if args.output and args.output != "-":
-        print(f"wrote {os.fspath(args.output)}", file=sys.stderr)
+        report_problems([f"wrote {os.fspath(args.output)}"])
     return EXIT_OK

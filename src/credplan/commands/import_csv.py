@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 from ..core.problems import FileProblems
-from . import EXIT_BAD_INPUT, EXIT_OK, print_problems
+from . import EXIT_BAD_INPUT, EXIT_OK
+from .output import emit, report_problems
 
 ORDER = 40
 
@@ -78,11 +79,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..core.catalog import catalog_summary, parse_catalog
     from ..core.csv_import import Columns, ImportOptions, catalog_toml, import_csv_text, read_csv_file
-    from ..core.storage import atomic_write_text
+    from ..core.atomic import atomic_write_text
 
     out = Path(args.output) if args.output != "-" else None
     if out is not None and out.exists() and not args.force:
-        print(f"{args.output}: already exists; give --force to replace it", file=sys.stderr)
+        report_problems([f"{args.output}: already exists; give --force to replace it"])
         return EXIT_BAD_INPUT
     named = {"name": args.name_col, "issuer": args.issuer_col, "field": args.field_col, "points": args.points_col}
     columns = Columns(
@@ -106,18 +107,18 @@ def run(args: argparse.Namespace) -> int:
         text, notes = read_csv_file(args.csv, args.csv)
         result = import_csv_text(text, args.csv, options)
     except FileProblems as exc:
-        print_problems(exc)
+        report_problems(exc.problems)
         return EXIT_BAD_INPUT
-    for problem in notes + result.problems:
-        print(problem, file=sys.stderr)
+    report_problems(notes + result.problems)
     if result.missing_points:
-        print(
-            f"{args.csv}: {_n(result.missing_points, 'row')} without points skipped; give --default-points N "
-            "to keep such rows at N points, marked verified = false",
-            file=sys.stderr,
+        report_problems(
+            [
+                f"{args.csv}: {_n(result.missing_points, 'row')} without points skipped; give --default-points N "
+                "to keep such rows at N points, marked verified = false"
+            ]
         )
     if not result.credentials:
-        print(f"{args.csv}: no credential could be read; nothing written", file=sys.stderr)
+        report_problems([f"{args.csv}: no credential could be read; nothing written"])
         return EXIT_BAD_INPUT
 
     toml_text = catalog_toml(result, Path(args.csv).name)
@@ -125,8 +126,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         catalog = parse_catalog(toml_text, display)
     except FileProblems as exc:  # a bug here, never the user's: say so plainly
-        print_problems(exc)
-        print("import-csv made a catalog that does not validate; nothing written (please report this)", file=sys.stderr)
+        report_problems(exc.problems)
+        report_problems(["import-csv made a catalog that does not validate; nothing written (please report this)"])
         return EXIT_BAD_INPUT
     if out is None:
         sys.stdout.write(toml_text)
@@ -134,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             atomic_write_text(out, toml_text, mode=0o644)
         except OSError as exc:
-            print(f"{args.output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+            report_problems([f"{args.output}: cannot write: {exc.strerror or exc}"])
             return EXIT_BAD_INPUT
     summary = (
         f"{display}: {catalog_summary(catalog)}; {_n(result.rows_used, 'row')} used, "
@@ -142,5 +143,5 @@ def run(args: argparse.Namespace) -> int:
     )
     if not args.region:
         summary += f'; set `region` in [catalog] (now "{REGION_NOT_GIVEN}")'
-    print(summary, file=sys.stderr if out is None else sys.stdout)
+    emit(summary + "\n", sys.stderr if out is None else sys.stdout)
     return EXIT_OK

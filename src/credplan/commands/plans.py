@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from . import EXIT_OK
 
@@ -17,49 +16,46 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..core.export import clean
-    from ..core.storage import plans_dir
+    from ..core.paths import plans_dir
     from ..core.students import broken_backups, list_plans
+    from ..core.text import clean
+    from .output import emit, emit_json
 
     directory = plans_dir()
     plans = list_plans(directory)
     kept = broken_backups(directory)
     if args.json:
-        print(
-            json.dumps(
-                {
-                    "directory": str(directory),
-                    "plans": [
-                        {
-                            "student": p.student,
-                            "path": str(p.path),
-                            "modified": p.modified.isoformat(timespec="seconds"),
-                            "selections": p.selections,
-                            "problem": p.problem or None,
-                        }
-                        for p in plans
-                    ],
-                    "broken_backups": [str(p) for p in kept],
-                },
-                indent=2,
-                ensure_ascii=False,
-            )
+        emit_json(
+            {
+                "directory": str(directory),
+                "plans": [
+                    {
+                        "student": p.student,
+                        "path": str(p.path),
+                        "modified": p.modified.isoformat(timespec="seconds"),
+                        "selections": p.selections,
+                        "problem": p.problem or None,
+                    }
+                    for p in plans
+                ],
+                "broken_backups": [str(p) for p in kept],
+            }
         )
         return EXIT_OK
     if not plans:
-        print(f"No saved plans in {directory}.")
+        emit(f"No saved plans in {directory}.\n")
     else:
-        print(f"Plans in {directory}:")
+        emit(f"Plans in {directory}:\n")
         width = max(len(clean(p.label)) for p in plans)
         for p in plans:
             count = "cannot be read" if p.selections is None else f"{p.selections} selected"
             when = p.modified.strftime("%Y-%m-%d %H:%M")
-            print(f"  {clean(p.label):<{width}}  {count:<14}  {when}  {p.path.name}")
+            emit(f"  {clean(p.label):<{width}}  {count:<14}  {when}  {p.path.name}\n")
             if p.problem:
-                print(f"    {clean(p.problem)}")
+                emit(f"    {clean(p.problem)}\n")
     if kept:
-        print()
-        print("Plan files that could not be read were kept aside (nothing was deleted):")
+        emit("\n")
+        emit("Plan files that could not be read were kept aside (nothing was deleted):\n")
         for path in kept:
-            print(f"  {path}")
+            emit(f"  {path}\n")
     return EXIT_OK

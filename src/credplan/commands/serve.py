@@ -11,7 +11,8 @@ import shlex
 import sys
 
 from . import EXIT_BAD_INPUT, EXIT_OK
-from .common import DEFAULT_CATALOG
+from ..core.session import DEFAULT_CATALOG
+from .output import report_problems
 
 ORDER = 70
 
@@ -49,13 +50,12 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     # Fail early, in the terminal, on a bad catalog rather than in every browser tab.
     from ..core.problems import FileProblems
-    from .common import load_catalog_ref
+    from ..core.session import load_catalog_ref
 
     try:
         load_catalog_ref(args.catalog)
     except FileProblems as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
+        report_problems(exc.problems)
         return EXIT_BAD_INPUT
     if not is_loopback(args.host):
         print(

@@ -31,7 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..core.storage import data_dir
+    from ..core.paths import data_dir
     from ..shell import HISTORY_FILE, PlanShell, plain, run_shell, use_color
 
     for stream in (sys.stdout, sys.stderr):
@@ -39,23 +39,30 @@ def run(args: argparse.Namespace) -> int:
         if reconfigure is not None:
             reconfigure(errors="replace")
 
-    from ..opening import open_session, plan_path
+    from ..core.session import OpenRequest, PlanSession, SessionError
+    from .output import report_problems
 
-    path = plan_path(args)
-    session = open_session(args)
-    if session is None:
+    try:
+        session = PlanSession.open(OpenRequest.from_args(args))
+    except SessionError as exc:
+        report_problems(exc.problems)
         return EXIT_BAD_INPUT
-    catalog, store = session.catalog, session.store
-    atexit.register(store.close)
-    if store.read_only:
-        print("This plan is read-only in this session; changes will not be saved.", file=sys.stderr)
+    report_problems(session.problems)
+    report_problems(session.notices)
+    atexit.register(session.close)
+    catalog, path = session.catalog, session.path
+    if session.read_only:
+        report_problems(["This plan is read-only in this session; changes will not be saved."])
 
     def save(plan, catalog_now) -> None:  # type: ignore[no-untyped-def]
-        store.save(plan, catalog_now)
+        from ..core.store import StorageError
+
+        if not session.change(plan):
+            raise StorageError(session.save_problem)
 
     shell = PlanShell(
         catalog,
-        session.opened.plan,
+        session.plan,
         save=save,
         plan_name=str(path),
         out=sys.stdout,

@@ -1,11 +1,9 @@
-"""credplan suggest --catalog C --plan P [--field F] [--by count|cost|hours|overshoot]
+"""credplan suggest (--plan P | --student NAME) [--catalog C] [--field F] [--by count|cost|hours|overshoot]
 [--limit N] [--json]: the best ways to finish the plan; exit 0, 2 on bad input."""
 
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
 from ..core.problems import Problem
 from ..core.suggest import (
@@ -23,7 +21,8 @@ from ..core.suggest import (
     completions,
 )
 from . import EXIT_BAD_INPUT, EXIT_OK
-from .common import DEFAULT_CATALOG, load_catalog_and_plan
+from .common import add_plan_arguments, open_for_reading
+from .output import emit, emit_json, report_problems
 
 ORDER = 25
 
@@ -43,8 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "suggest",
         help="the best sets of credentials to add to finish the bundle (and unmet competencies); exit 0, 2 on bad input",
     )
-    p.add_argument("--catalog", default=DEFAULT_CATALOG, help="bundled catalog id or path")
-    p.add_argument("--plan", required=True, help="plan file (TOML)")
+    add_plan_arguments(p)
     p.add_argument("--field", help="career field id (default: the plan's bundle field)")
     p.add_argument("--by", choices=MEASURES, default="count", help="rank by this measure (default: count)")
     p.add_argument("--limit", type=positive_limit, default=5, help="how many completions to list (default: 5)")
@@ -53,10 +51,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    loaded = load_catalog_and_plan(args.catalog, args.plan)
-    if loaded is None:
+    session = open_for_reading(args)
+    if session is None:
         return EXIT_BAD_INPUT
-    catalog, plan = loaded
+    catalog, plan = session.catalog, session.plan
     result = None
     try:
         if args.field is not None:
@@ -64,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         if catalog.has_bundle:
             result = completions(catalog, plan, args.field, args.by, args.limit)
     except SuggestError as exc:
-        print(Problem(args.catalog, 0, str(exc)), file=sys.stderr)
+        report_problems([Problem(catalog.info.id, 0, str(exc))])
         return EXIT_BAD_INPUT
     competencies = competency_suggestions(catalog, plan)
 
@@ -74,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
             "bundle": completion_result_dict(result) if result is not None else None,
             "competencies": [competency_dict(s) for s in competencies],
         }
-        print(json.dumps(out, indent=2, ensure_ascii=False))
+        emit_json(out)
         return EXIT_OK
 
     who = plan.student or "(no name)"
@@ -92,5 +90,5 @@ def run(args: argparse.Namespace) -> int:
     if any_unverified(result, competencies=competencies, limit=args.limit):
         lines.append("")
         lines.append(UNVERIFIED_NOTE)
-    sys.stdout.write("\n".join(lines) + "\n")
+    emit("\n".join(lines) + "\n")
     return EXIT_OK

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from ..core.catalog import catalog_summary, load_catalog
 from ..core.problems import FileProblems
-from . import EXIT_OK, print_problems
+from . import EXIT_OK
+from .output import emit, report_problems
 
 ORDER = 10
 
@@ -24,8 +25,8 @@ def run(args: argparse.Namespace) -> int:
         try:
             catalog = load_catalog(Path(name), display=name)
         except FileProblems as exc:
-            print_problems(exc)
+            report_problems(exc.problems)
             status = 1
             continue
-        print(f"{Path(name).name}: {catalog_summary(catalog)}")
+        emit(f"{Path(name).name}: {catalog_summary(catalog)}\n")
     return status

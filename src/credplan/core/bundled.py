@@ -25,6 +25,16 @@ def bundled_ids() -> list[str]:
     return [p.stem for p in bundled_paths()]
 
 
+def is_bundled(path: str | Path) -> bool:
+    """Whether `path` is one of the catalogs that ship with credplan."""
+    if not path:
+        return False
+    try:
+        return Path(path).resolve().parent == catalogs_dir().resolve()
+    except OSError:
+        return False
+
+
 def resolve_catalog(ref: str) -> Path:
     """A bundled catalog id (`ohio`) or a path to a .toml file."""
     candidate = Path(ref).expanduser()

@@ -234,6 +234,8 @@ class CatalogStamp:
 
     id: str
     checked: dt.date | None = None
+    path: str = ""
+    """Where the catalog file was, when it is not one of the bundled catalogs."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,12 +25,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from types import MappingProxyType
 from typing import Any
 
 import tomli_w
 
+from .bundled import is_bundled
 from .model import BELOW, STATUSES, Catalog, CatalogStamp, Plan, Selection, ScoreValue, freeze_scores
 from .problems import Checker, FileProblems, parse_toml, type_name
 
@@ -64,14 +66,15 @@ def parse_plan(text: str, display: str = "<plan>") -> Plan:
         if not isinstance(table, dict):
             c.add(("catalog",), f"`catalog` must be a table, not {type_name(table)}")
         else:
-            c.keys(table, ("catalog",), "[catalog] of the plan", ("id", "checked"), ("id",))
+            c.keys(table, ("catalog",), "[catalog] of the plan", ("id", "checked", "path"), ("id",))
             cid = c.string(table, "id", ("catalog",), "[catalog] of the plan")
+            where = c.string(table, "path", ("catalog",), "[catalog] of the plan") if "path" in table else ""
             checked = table.get("checked")
             if checked is not None and (not isinstance(checked, dt.date) or isinstance(checked, dt.datetime)):
                 c.wrong_type(("catalog",), "checked", "[catalog] of the plan", "a date", checked)
                 checked = None
             if cid:
-                stamp = CatalogStamp(cid, checked)
+                stamp = CatalogStamp(cid, checked, where or "")
 
     selections: list[Selection] = []
     for i, entry in c.array_of_tables(doc, "selection", (), "[[selection]]"):
@@ -149,9 +152,12 @@ def plan_to_dict(plan: Plan, catalog: Catalog | None = None) -> dict[str, Any]:
         out["notes"] = plan.notes
     stamp = plan.catalog
     if catalog is not None:
-        stamp = CatalogStamp(catalog.id, catalog.info.checked)
+        where = "" if not catalog.path or is_bundled(catalog.path) else os.path.abspath(catalog.path)
+        stamp = CatalogStamp(catalog.id, catalog.info.checked, where)
     if stamp is not None:
         out["catalog"] = {"id": stamp.id} | ({"checked": stamp.checked} if stamp.checked else {})
+        if stamp.path:
+            out["catalog"]["path"] = stamp.path
     if plan.selections:
         out["selection"] = [{"id": s.id, "status": s.status} for s in plan.selections]
     if plan.scores:

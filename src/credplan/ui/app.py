@@ -1,8 +1,9 @@
 """The credplan Textual app: owns the catalog, the plan and its evaluation.
 
 Widgets post intent messages (`ToggleCredential`, `SetScore`); the app builds the next
-immutable `Plan` with a core function, evaluates it once, saves it, and screens watch
-`evaluation`. The app itself holds no rules.
+immutable `Plan` with a core function and hands it to the planning session
+(`core.session.PlanSession`), which saves it; screens watch `evaluation`. The app holds
+no rules and no storage of its own.
 """
 
 from __future__ import annotations
@@ -10,84 +11,68 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from pathlib import Path
-from typing import Callable
 
 from textual import on
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import var
 
-from ..core.catalog import load_catalog
+from ..core.session import STALE_AFTER
 from ..core.model import EARNED, PLANNED, Catalog, Plan
-from ..core.problems import FileProblems
 from ..core.rules import Evaluation, evaluate
+from ..core.session import PlanSession, SessionError
+from ..core.store import OpenedPlan, PlanStore, StorageError
 from ..core.text import display_catalog
-from ..core.storage import OpenedPlan, PlanChangedOnDisk, PlanStore, StorageError
+from ..core.words import notices
 from .commands import PlannerCommands
 from .messages import SetClass, SetScore, ToggleCredential
 from .terminal_watch import terminal_fd, terminal_gone
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
 
-STALE_AFTER = dt.timedelta(days=365)
-
-Saver = Callable[[Plan, Catalog], None]
-
-
-def stale_warning(catalog: Catalog, today: dt.date) -> str:
-    checked = catalog.info.checked
-    if today - checked > STALE_AFTER:
-        return (
-            f"Warning: this catalog was last checked on {checked.isoformat()}, over a year ago; "
-            "credentials and points may have changed."
-        )
-    return ""
+EXIT_NOT_SAVED = 3
+"""The planner's exit status when the student left with changes that were not saved."""
 
 
 class CredplanApp(App[None]):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {PlannerCommands}
     BINDINGS = [
-        Binding("q", "quit", "Quit", tooltip="Quit; the plan is already saved", id="credplan.quit"),
+        Binding("q", "quit", "Quit", tooltip="Quit (every change is saved as you make it)", id="credplan.quit"),
         Binding("question_mark", "help", "Help", tooltip="Keys and marks", id="credplan.help"),
     ]
 
     # Data, not display: `var` runs the watchers without repainting the whole screen
     # (a `reactive` on the app repainted every widget on every change of the plan).
     plan: var[Plan] = var(Plan, init=False)
-    evaluation: var[Evaluation | None] = var(None, init=False)
+    # Always announced, even when equal: a score typed while its requirement does not
+    # apply (no class set) changes the plan but not the evaluation, and the views must
+    # still learn the new plan (a box once showed "-" while the file held 5).
+    evaluation: var[Evaluation | None] = var(None, init=False, always_update=True)
 
-    def __init__(
-        self,
-        catalog: Catalog,
-        plan: Plan,
-        *,
-        save: Saver | None = None,
-        store: PlanStore | None = None,
-        notice: str = "",
-        mode_label: str = "",
-        today: dt.date | None = None,
-    ) -> None:
+    def __init__(self, session: PlanSession, *, mode_label: str = "", today: dt.date | None = None) -> None:
         super().__init__()
-        catalog = display_catalog(catalog)
-        self.catalog = catalog
-        self.store = store
-        self._save = save
-        if store is not None and save is None:
-            self._save = lambda p, c: store.save(p, c)
-        self._notice = notice
+        self.session = session
+        if today is not None:
+            session.today = today
+        self.catalog = display_catalog(session.catalog)
         self._save_problem = ""
-        self._mode_label = mode_label or ("DEMO: nothing is saved" if store is not None and store.is_demo else "")
-        self._today = today or dt.date.today()
-        self.set_reactive(CredplanApp.plan, plan)
-        self.set_reactive(CredplanApp.evaluation, evaluate(catalog, plan))
+        self._mode_label = mode_label or ("DEMO: nothing is saved" if session.is_demo else "")
+        self.exit_message = ""
+        """Said on the terminal after the planner closes (a copy saved, changes dropped)."""
+        self.set_reactive(CredplanApp.plan, session.plan)
+        self.set_reactive(CredplanApp.evaluation, evaluate(self.catalog, session.plan))
         self._set_titles()
+
+    @property
+    def store(self) -> PlanStore | None:
+        return self.session.store
 
     def _set_titles(self) -> None:
         info = self.catalog.info
         self.title = info.title
         parts = [info.region, f"checked {info.checked.isoformat()}"]
-        if self._today - info.checked > STALE_AFTER:
+        if self.session.today - info.checked > STALE_AFTER:
             parts.append("OVER A YEAR AGO")
         if self._mode_label:
             parts.append(self._mode_label)
@@ -95,10 +80,10 @@ class CredplanApp(App[None]):
 
     @property
     def read_only(self) -> bool:
-        return self.store is not None and self.store.read_only
+        return self.session.read_only
 
     def banner_text(self) -> str:
-        parts = (self._save_problem, self._notice, stale_warning(self.catalog, self._today))
+        parts = (self._save_problem, *self.session.notices)
         return "\n".join(t for t in parts if t)
 
     def _show_banner(self) -> None:
@@ -121,39 +106,29 @@ class CredplanApp(App[None]):
 
     def _leave_if_gone(self, fd: int) -> None:
         if terminal_gone(fd):
-            self.exit(return_code=129)  # as if hung up (128 + SIGHUP); the plan is saved
+            # As if hung up (128 + SIGHUP). A change not saved by then cannot be asked
+            # about: keep it as a copy rather than lose it.
+            if self.session.unsaved:
+                self._keep_copy_quietly()
+            self.exit(return_code=129)
 
     # -- the plan ---------------------------------------------------------------------
     def watch_plan(self, plan: Plan) -> None:
         self.evaluation = evaluate(self.catalog, plan)
-        self._persist(plan)
 
     def change_plan(self, plan: Plan) -> bool:
-        """The one way the plan changes; refused, with a message, when read-only."""
+        """The one way the plan changes: through the session, which saves it."""
         if self.read_only:
-            reason = self.store.reason if self.store is not None else ""
-            self.notify(f"Read-only, nothing was changed. {reason}", severity="warning", markup=False)
+            self.notify(f"Read-only, nothing was changed. {self.session.reason}", severity="warning", markup=False)
             self.evaluation = evaluate(self.catalog, self.plan)  # put inputs back
             return False
-        self.plan = plan
+        if not self.session.change(plan):
+            self._save_failed(f"{self.session.save_problem} {notices.PLANNER_UNSAVED}")
+        elif self._save_problem:
+            self._save_problem = ""
+            self._show_banner()
+        self.plan = self.session.plan
         return True
-
-    def _persist(self, plan: Plan) -> None:
-        if self._save is None:
-            return
-        try:
-            self._save(plan, self.catalog)
-        except PlanChangedOnDisk as exc:
-            self._save_failed(
-                f"{exc} Your change is kept here but not saved: in the palette (ctrl+p) choose "
-                "'Reload plan from disk' or 'Keep my version'."
-            )
-        except (StorageError, OSError, FileProblems) as exc:
-            self._save_failed(f"Could not save the plan: {exc} Your changes stay in this session; keep credplan open.")
-        else:
-            if self._save_problem:
-                self._save_problem = ""
-                self._show_banner()
 
     def _save_failed(self, message: str) -> None:
         first = message != self._save_problem
@@ -163,43 +138,42 @@ class CredplanApp(App[None]):
         self._show_banner()
 
     def load_plan(self, plan: Plan, notice: str = "") -> None:
-        """Show another plan (opened, reloaded) without saving it again."""
+        """Show the session's plan again (opened, reloaded, renamed) without saving it."""
+        self.session.plan = plan
         self.set_reactive(CredplanApp.plan, plan)
-        self._notice = notice
+        if notice:
+            self.session.notices = [notice]
         self._save_problem = ""
         self._set_titles()
         self.evaluation = evaluate(self.catalog, plan)
         self._show_banner()
 
     def reload_from_disk(self) -> None:
-        if self.store is None or self.store.is_demo:
+        if self.session.is_demo:
             return
-        opened = self.store.reload()
-        self.load_plan(opened.plan, opened.notice)
-        self.notify("Reloaded the plan from disk.", markup=False)
+        said = self.session.reload()
+        self.load_plan(self.session.plan)
+        self.notify(said or notices.RELOADED, markup=False)
 
     def keep_my_version(self) -> None:
-        if self.store is None or self.store.is_demo:
+        if self.session.is_demo:
             return
         try:
-            self.store.save(self.plan, self.catalog, force=True)
-        except (StorageError, OSError) as exc:
-            self._save_failed(f"Could not save the plan: {exc}")
+            said = self.session.keep_mine()
+        except StorageError as exc:
+            self._save_failed(str(exc))
             return
-        copy = self.store.conflict_copy
         self._save_problem = ""
         self._show_banner()
-        where = f"; the other version was kept as {copy}" if copy else ""
-        self.notify(f"Saved your version{where}.", markup=False, timeout=10)
+        self.notify(said, markup=False, timeout=10)
 
     def open_plan_file(self, path: Path, student: str = "") -> None:
         """Switch to another student's plan (the plan picker)."""
-        new_store = PlanStore(path)
-        opened: OpenedPlan = new_store.open(student=student)
-        if self.store is not None:
-            self.store.close()
-        self.store = new_store
-        self._save = lambda p, c: new_store.save(p, c)
+        try:
+            opened: OpenedPlan = self.session.open_plan_file(path, student)
+        except StorageError as exc:
+            self.notify(str(exc), severity="warning", markup=False)
+            return
         self.load_plan(opened.plan, opened.notice)
         if isinstance(self.screen, MainScreen):
             self.screen.set_read_only(self.read_only)
@@ -207,8 +181,41 @@ class CredplanApp(App[None]):
         self.notify(f"Opened the plan of {who}.", markup=False)
 
     def on_unmount(self) -> None:
-        if self.store is not None:
-            self.store.close()
+        self.session.close()
+
+    # -- leaving ------------------------------------------------------------------------
+    async def action_quit(self) -> None:
+        if not self.session.unsaved:
+            self.exit()
+            return
+        from .screens.unsaved import UnsavedScreen
+
+        self.push_screen(UnsavedScreen(self.session), self._after_unsaved)
+
+    def _after_unsaved(self, choice: str | None) -> None:
+        if choice == "retry":
+            if self.session.retry_save():
+                self.exit()
+            else:
+                self._save_failed(f"{self.session.save_problem} {notices.PLANNER_UNSAVED}")
+        elif choice == "copy":
+            try:
+                where = self.session.save_copy()
+            except StorageError as exc:
+                self._save_failed(str(exc))
+                return
+            self.exit_message = notices.saved_copy(where)
+            self.exit()
+        elif choice == "discard":
+            self.session.discard()
+            self.exit_message = notices.DISCARDED
+            self.exit(return_code=EXIT_NOT_SAVED)
+
+    def _keep_copy_quietly(self) -> None:
+        try:
+            self.exit_message = notices.saved_copy(self.session.save_copy())
+        except StorageError as exc:
+            self.exit_message = str(exc)
 
     @on(ToggleCredential)
     def _toggle(self, message: ToggleCredential) -> None:
@@ -269,18 +276,23 @@ class CredplanApp(App[None]):
     # -- catalog ------------------------------------------------------------------------
     def switch_catalog(self, path: Path) -> None:
         try:
-            catalog = display_catalog(load_catalog(path, display=path.name))
-        except FileProblems as exc:
-            self.notify(f"Could not open {path.name}:\n{exc}", severity="error", timeout=15, markup=False)
+            raw = self.session.switch_catalog(path)
+        except SessionError as exc:
+            text = "\n".join(str(p) for p in exc.problems)
+            self.notify(f"Could not open {path.name}:\n{text}", severity="error", timeout=15, markup=False)
             return
-        self.catalog = catalog
+        self.catalog = display_catalog(raw)
         self._set_titles()
-        self.evaluation = evaluate(catalog, self.plan)
-        self._persist(self.plan)
-        self.switch_screen(MainScreen(catalog, self.banner_text()))
+        self.evaluation = evaluate(self.catalog, self.plan)
+        if self.session.unsaved:
+            self._save_failed(f"{self.session.save_problem} {notices.PLANNER_UNSAVED}")
+        self.switch_screen(MainScreen(self.catalog, self.banner_text()))
 
     # -- plans and reports ------------------------------------------------------------------
     def open_plan_picker(self) -> None:
+        if not self.session.can_list_plans:
+            self.notify(notices.DEMO_NO_PLANS, markup=False)
+            return
         from .screens.plans import PlanPickerScreen
 
         self.push_screen(PlanPickerScreen())

@@ -30,9 +30,10 @@ class PlannerCommands(Provider):
         for path in bundled_paths():
             if path.stem != app.catalog.id:
                 out.append((f"Switch catalog: {path.stem}", partial(app.switch_catalog, path), f"Open the bundled catalog {path.name}"))
-        out.append(("Plans: open, create, rename or delete", app.open_plan_picker, "Students' plans on this machine (o)"))
+        if app.session.can_list_plans:
+            out.append(("Plans: open, create, rename or delete", app.open_plan_picker, "Students' plans on this machine (o)"))
         out.append(("Export a report", app.open_export, "Markdown, text or JSON for a counselor (e)"))
-        if app.store is not None and not app.store.is_demo:
+        if app.session.path is not None and not app.session.is_demo:
             out.append(("Reload plan from disk", app.reload_from_disk, "Drop unsaved changes and read the plan file again"))
             out.append(("Keep my version", app.keep_my_version, "Save over a plan changed elsewhere; the other version is kept as a copy"))
         out.append(("Suggestions: quickest ways to finish", app.open_suggestions, "Ranked sets of credentials that complete the bundle (s)"))

@@ -14,7 +14,7 @@ from textual.widgets import Input, Static
 
 from ...core.export import FORMATS, export_report
 from ...core.model import Catalog, Plan
-from ...core.storage import atomic_write_text
+from ...core.atomic import atomic_write_text
 from ...core.students import student_slug
 from ..widgets.key_bar import KeyBar
 

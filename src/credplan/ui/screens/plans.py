@@ -13,7 +13,9 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...core.storage import PlanExists, StorageError, plans_dir
+from ...core.store import PlanExists, StorageError
+
+from ...core.paths import plans_dir
 from ...core.students import PlanInfo, delete_plan, list_plans, plan_path_for, rename_plan
 from ..widgets.key_bar import KeyBar
 from .prompts import Confirm, TextPrompt

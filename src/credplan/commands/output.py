@@ -1,0 +1,25 @@
+"""Every subcommand writes through here: the one text policy (`core.text.clean`) on
+everything that may reach a terminal, so no catalog or plan text arrives raw."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any, Iterable, TextIO
+
+from ..core.text import clean
+
+
+def emit(text: str, stream: TextIO | None = None) -> None:
+    """Write `text` as it may reach a terminal: through `clean`, line breaks kept."""
+    (stream or sys.stdout).write(clean(text, lines=True))
+
+
+def emit_json(data: Any, stream: TextIO | None = None) -> None:
+    emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n", stream)
+
+
+def report_problems(problems: Iterable[object]) -> None:
+    """Problems (`FILE:LINE: message`) and notices, one a line, on standard error."""
+    for problem in problems:
+        emit(f"{problem}\n", sys.stderr)

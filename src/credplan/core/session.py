@@ -1,0 +1,388 @@
+"""One planning session, for every front-end: the planner, `credplan shell`, every CLI
+command and the web mode open plans here and nowhere else. No Textual, no printing.
+
+    session = PlanSession.open(OpenRequest(student="Ana López"))
+    for line in session.notices: show(line)
+    session.change(session.plan.with_selection("comptia-a-plus"))   # saved at once
+    if session.unsaved: show(session.save_problem)                   # nothing is dropped
+    session.close()
+
+Which plan: `plan` (a file), `student` (that student's file in the plans folder), `demo`
+(nothing read or written), else the default plan.
+
+Which catalog: `catalog` when given; else the catalog the plan was last saved with (a
+bundled one by id, or the file it was loaded from); else Ohio. When `catalog` differs
+from the plan's own, the session says so in one line. A plan saved with a catalog that
+cannot be found is an error, never silently checked against another one.
+
+Read-only commands (`check`, `export`, `fields`, `suggest`) open with `inspect=True`:
+no lock, nothing written, and a plan file that cannot be read is an error
+(`SessionError`, FILE:LINE problems) rather than being kept aside.
+
+A change that cannot be saved stays in the session (`unsaved`, `save_problem`) until
+it is saved again (`retry_save`), saved as a copy (`save_copy`), or dropped on purpose
+(`discard`). Front-ends must offer those three before leaving.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .atomic import atomic_write_text, backup_path
+from .bundled import bundled_ids, resolve_catalog
+from .catalog import load_catalog
+from .changes import catalog_changes
+from .model import Catalog, Plan
+from .paths import default_plan_path, plans_dir
+from .plans import dump_plan
+from .problems import FileProblems, Problem
+from .rules import Evaluation, evaluate
+from .store import OpenedPlan, PlanReadOnly, PlanStore, StorageError, read_plan
+from .students import find_plan, plan_path_for
+from .words import notices
+
+DEFAULT_CATALOG = "ohio"
+STALE_AFTER = dt.timedelta(days=365)
+COPY_MARK = ".copy-"
+
+
+class SessionError(Exception):
+    """The session cannot open: every problem, as `FILE:LINE: message`."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True, slots=True)
+class OpenRequest:
+    plan: str | Path | None = None
+    student: str | None = None
+    demo: bool = False
+    catalog: str | None = None
+    """A bundled catalog id or a path; None: the plan's own catalog, else Ohio."""
+    inspect: bool = False
+    """Only read: no lock, nothing written, a broken plan file is an error."""
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace, *, inspect: bool = False) -> "OpenRequest":
+        return cls(
+            plan=getattr(args, "plan", None) or None,
+            student=getattr(args, "student", None) or None,
+            demo=bool(getattr(args, "demo", False)),
+            catalog=getattr(args, "catalog", None) or None,
+            inspect=inspect,
+        )
+
+
+def load_catalog_ref(ref: str) -> Catalog:
+    """A bundled id (`ohio`) or a path; errors name the file as the user wrote it."""
+    path = resolve_catalog(ref)
+    return load_catalog(path, display=path.name if path.stem == ref else ref)
+
+
+def plan_path(request: OpenRequest) -> Path | None:
+    """The plan file a request names (None in demo mode)."""
+    if request.demo:
+        return None
+    if request.plan:
+        return Path(request.plan).expanduser()
+    if request.student:
+        return find_plan(request.student, plans_dir()) or plan_path_for(request.student, plans_dir())
+    return default_plan_path()
+
+
+def _catalog_for(request: OpenRequest, plan: Plan) -> tuple[Catalog, list[str]]:
+    """The catalog to judge `plan` by, and what to say about the choice."""
+    stamp = plan.catalog
+    if request.catalog:
+        catalog = load_catalog_ref(request.catalog)
+        said = [notices.catalog_differs(stamp.id, catalog.id)] if stamp is not None and stamp.id != catalog.id else []
+        return catalog, said
+    if stamp is None:
+        return load_catalog_ref(DEFAULT_CATALOG), []
+    if stamp.id in bundled_ids():
+        return load_catalog_ref(stamp.id), []
+    if stamp.path and Path(stamp.path).is_file():
+        catalog = load_catalog(stamp.path, display=stamp.path)
+        if catalog.id == stamp.id:
+            return catalog, []
+    where = f" (last seen at {stamp.path})" if stamp.path else ""
+    raise FileProblems(
+        [
+            Problem(
+                str(stamp.path or stamp.id),
+                0,
+                f"this plan was saved with the catalog `{stamp.id}`{where}, which cannot be found; "
+                "give it with --catalog ID|PATH",
+            )
+        ]
+    )
+
+
+def catalog_warnings(catalog: Catalog, today: dt.date) -> list[str]:
+    """What every front-end says about the catalog itself on opening: that it is stale.
+    (Unconfirmed values are marked `?` wherever they are shown, with the legend.)"""
+    if today - catalog.info.checked > STALE_AFTER:
+        return [notices.stale_catalog(catalog.info.checked)]
+    return []
+
+
+@dataclass
+class PlanSession:
+    catalog: Catalog
+    plan: Plan
+    store: PlanStore | None
+    """None when inspecting (read-only commands)."""
+    inspected: Path | None
+    """The plan file read when inspecting (otherwise the store knows its path)."""
+    notices: list[str] = field(default_factory=list)
+    """What to tell the student on opening, one sentence each."""
+    problems: list[Problem] = field(default_factory=list)
+    """Why a plan file was kept aside as broken (FILE:LINE), when it was."""
+    today: dt.date = field(default_factory=dt.date.today)
+    unsaved: bool = False
+    """The plan holds a change that could not be saved."""
+    save_problem: str = ""
+    demo: bool = False
+    """A class demo: nothing is written and no other student's plan is listed."""
+    _evaluated: tuple[int, int, Evaluation] | None = field(default=None, repr=False)
+
+    # -- opening ------------------------------------------------------------------------
+    @classmethod
+    def open(cls, request: OpenRequest, *, today: dt.date | None = None) -> "PlanSession":
+        """Open a session; raises `SessionError` for a catalog (or, when inspecting, a
+        plan) that cannot be read or found."""
+        today = today or dt.date.today()
+        try:
+            if request.inspect:
+                return cls._inspect(request, today)
+            return cls._edit(request, today)
+        except FileProblems as exc:
+            raise SessionError(exc.problems) from None
+
+    @classmethod
+    def _inspect(cls, request: OpenRequest, today: dt.date) -> "PlanSession":
+        path = plan_path(request)
+        if request.student and (path is None or not path.is_file()):
+            where = plan_path_for(request.student, plans_dir())
+            raise FileProblems([Problem(str(where), 0, notices.no_student_plan(request.student, plans_dir()))])
+        plan = Plan() if path is None else read_plan(path)
+        catalog, said = _catalog_for(request, plan)
+        changes = catalog_changes(catalog, plan)
+        if changes and not said:
+            said += changes.messages()
+        said += catalog_warnings(catalog, today)
+        return cls(catalog, plan, None, path, said, today=today)
+
+    @classmethod
+    def _edit(cls, request: OpenRequest, today: dt.date) -> "PlanSession":
+        path = plan_path(request)
+        store = PlanStore(path)
+        try:
+            opened = store.open(student=request.student or "")
+            catalog, said = _catalog_for(request, opened.plan)
+        except BaseException:
+            store.close()
+            raise
+        told = [opened.notice] if opened.notice else []
+        if request.demo:
+            told.append(notices.DEMO)
+        changes = catalog_changes(catalog, opened.plan)
+        if changes:
+            told += [m for m in changes.messages() if m not in said]
+        session = cls(catalog, opened.plan, store, path, told + said, list(opened.problems), today=today, demo=request.demo)
+        session.notices += catalog_warnings(catalog, today)
+        if changes and not store.read_only and path is not None and path.exists():
+            try:  # record what was pointed out, so it is pointed out once
+                store.save(opened.plan, catalog)
+            except (StorageError, OSError):
+                pass
+        return session
+
+    @classmethod
+    def start(
+        cls, catalog: Catalog, plan: Plan | None = None, *, path: Path | None = None, demo: bool = False,
+        today: dt.date | None = None,
+    ) -> "PlanSession":
+        """A session on a catalog already loaded: the plan file at `path` (locked, as
+        `open` does; `plan`, when given, replaces what it holds), else a plan kept in
+        memory only (a demo when `demo`). For the web mode, the what-if view and tests."""
+        store = PlanStore(path)
+        opened = store.open(student=plan.student if plan is not None else "")
+        told = [opened.notice] if opened.notice else []
+        if demo:
+            told.append(notices.DEMO)
+        session = cls(catalog, opened.plan, store, path, told, list(opened.problems), today=today or dt.date.today(), demo=demo)
+        if plan is not None:
+            session.plan = plan
+        session.notices += catalog_warnings(catalog, session.today)
+        return session
+
+    # -- what it is ---------------------------------------------------------------------
+    @property
+    def path(self) -> Path | None:
+        """The plan file (None in a demo or a plan kept in memory)."""
+        return self.store.path if self.store is not None else self.inspected
+
+    @property
+    def is_demo(self) -> bool:
+        return self.demo
+
+    @property
+    def read_only(self) -> bool:
+        return self.store is None or self.store.read_only
+
+    @property
+    def reason(self) -> str:
+        """Why changes are not saved (empty when they are)."""
+        if self.store is None:
+            return notices.READ_ONLY_SAVE
+        return self.store.reason if self.store.read_only else ""
+
+    @property
+    def can_list_plans(self) -> bool:
+        """Other students' plans may be listed and opened (not in a demo: a class watches)."""
+        return not self.demo and self.store is not None
+
+    @property
+    def notice(self) -> str:
+        return " ".join(n for n in self.notices if n)
+
+    def evaluation(self) -> Evaluation:
+        """The plan judged by the catalog, computed once per plan."""
+        cached = self._evaluated
+        if cached is not None and cached[0] == id(self.plan) and cached[1] == id(self.catalog):
+            return cached[2]
+        result = evaluate(self.catalog, self.plan)
+        self._evaluated = (id(self.plan), id(self.catalog), result)
+        return result
+
+    # -- changing and saving -------------------------------------------------------------
+    def change(self, plan: Plan) -> bool:
+        """Make `plan` the session's plan and save it. False when it could not be
+        saved: the change stays here (`unsaved`, `save_problem`). Raises `PlanReadOnly`
+        (nothing changed) in a read-only session."""
+        if self.read_only:
+            raise PlanReadOnly(self.reason or notices.READ_ONLY_SAVE)
+        self.plan = plan
+        return self._save()
+
+    def _save(self, *, force: bool = False) -> bool:
+        assert self.store is not None
+        try:
+            self.plan = self.store.save(self.plan, self.catalog, force=force)
+        except (StorageError, OSError) as exc:
+            self.unsaved, self.save_problem = True, str(exc)
+            return False
+        self.unsaved, self.save_problem = False, ""
+        return True
+
+    def retry_save(self) -> bool:
+        if self.read_only:
+            return False
+        return self._save()
+
+    def keep_mine(self) -> str:
+        """Save over a plan changed on disk; the other version is kept aside. Returns
+        what to say; raises `StorageError` when even that fails."""
+        if self.read_only:
+            raise PlanReadOnly(self.reason or notices.READ_ONLY_SAVE)
+        assert self.store is not None
+        if not self._save(force=True):
+            raise StorageError(self.save_problem)
+        return notices.saved_yours(self.store.conflict_copy)
+
+    def reload(self) -> str:
+        """Read the plan file again (dropping what was not saved); what to say."""
+        if self.store is None or self.store.path is None:
+            return ""
+        opened = self.store.reload()
+        self.plan = opened.plan
+        self.unsaved, self.save_problem = False, ""
+        return opened.notice or notices.RELOADED
+
+    def discard(self) -> None:
+        """Drop the changes that could not be saved: back to the plan as last saved."""
+        if self.store is not None:
+            self.plan = self.store.plan
+        self.unsaved, self.save_problem = False, ""
+
+    def copy_candidates(self, now: dt.datetime | None = None) -> list[Path]:
+        """Where `save_copy` tries to write, in order: beside the plan (not listed as a
+        plan: its name does not end in .toml), then the home folder, then the temp folder."""
+        stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+        stem = self.path.stem if self.path is not None else "credplan-plan"
+        out = []
+        if self.path is not None:
+            out.append(backup_path(self.path, now, mark=COPY_MARK))
+        for folder in (Path.home(), Path(tempfile.gettempdir())):
+            out.append(folder / f"credplan-{stem}{COPY_MARK}{stamp}.toml")
+        return out
+
+    def save_copy(self, target: Path | None = None) -> Path:
+        """Write the session's plan to a new file and return where; the plan file itself
+        is untouched. Raises `StorageError` when no place would take it."""
+        text = dump_plan(self.plan, self.catalog)
+        tried = [target] if target is not None else self.copy_candidates()
+        last: BaseException | None = None
+        for candidate in tried:
+            if candidate is None or candidate.exists():
+                continue
+            try:
+                atomic_write_text(candidate, text)
+            except OSError as exc:
+                last = exc
+                continue
+            return candidate
+        raise StorageError(notices.copy_failed(tried[-1] if tried[-1] else Path("?"), last or FileExistsError("exists")))
+
+    # -- another plan or catalog -----------------------------------------------------------
+    def open_plan_file(self, path: Path, student: str = "") -> OpenedPlan:
+        """Switch to another plan file (the plan picker); refused in a demo."""
+        if not self.can_list_plans:
+            raise PlanReadOnly(notices.DEMO_NO_PLANS)
+        new_store = PlanStore(path)
+        opened = new_store.open(student=student)
+        if self.store is not None:
+            self.store.close()
+        self.store, self.plan = new_store, opened.plan
+        self.unsaved, self.save_problem = False, ""
+        self.notices = [opened.notice] if opened.notice else []
+        return opened
+
+    def switch_catalog(self, ref: str | Path) -> Catalog:
+        """Judge the plan by another catalog from now on (saved with it unless
+        read-only). Raises `SessionError` when it cannot be read."""
+        try:
+            catalog = load_catalog(ref, display=Path(ref).name) if isinstance(ref, Path) else load_catalog_ref(ref)
+        except FileProblems as exc:
+            raise SessionError(exc.problems) from None
+        self.catalog = catalog
+        if not self.read_only:
+            self._save()
+        return catalog
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+
+
+def not_saved_exit_hint(session: PlanSession) -> str:
+    """One line for a front-end that is leaving with an unsaved change."""
+    return notices.not_saved_yet(session.save_problem)
+
+
+__all__ = [
+    "DEFAULT_CATALOG",
+    "OpenRequest",
+    "PlanSession",
+    "SessionError",
+    "catalog_warnings",
+    "load_catalog_ref",
+    "plan_path",
+]
