@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any, Iterable, TextIO
 
-from ..core.text import clean
+from ..core.text import clean, clean_data
 
 
 def emit(text: str, stream: TextIO | None = None) -> None:
@@ -16,7 +16,8 @@ def emit(text: str, stream: TextIO | None = None) -> None:
 
 
 def emit_json(data: Any, stream: TextIO | None = None) -> None:
-    emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n", stream)
+    """JSON whose strings are cleaned too: what a script decodes is as safe to print."""
+    emit(json.dumps(clean_data(data), indent=2, ensure_ascii=False) + "\n", stream)
 
 
 def report_problems(problems: Iterable[object]) -> None:

@@ -64,6 +64,18 @@ def clean(text: object, *, lines: bool = False) -> str:
     return s.translate(_TABLE)
 
 
+def clean_data(value: object) -> object:
+    """Every string in a JSON-like value cleaned (keys too); multi-line strings keep
+    their line breaks. For JSON output: a reader that decodes it gets no escapes either."""
+    if isinstance(value, str):
+        return clean(value, lines="\n" in value)
+    if isinstance(value, dict):
+        return {clean(k) if isinstance(k, str) else k: clean_data(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [clean_data(v) for v in value]
+    return value
+
+
 def is_clean(text: str, *, lines: bool = False) -> bool:
     """Whether `clean` would leave `text` as it is."""
     return clean(text, lines=lines) == text
