@@ -6,7 +6,7 @@ No sentences here: results are states, numbers, ids and names; `core.words` says
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Mapping
 
@@ -68,6 +68,8 @@ class Context:
     bundle_field: str | None
     """The bundle field (None in a catalog without a bundle requirement)."""
     pinned: bool
+    part_values: dict[str, dict[str, int | None]] = field(default_factory=dict, compare=False)
+    """Assessment id -> part -> counted score, filled as kinds ask (`score.part_values`)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from ..model import EARNED, Catalog, Plan, Requirement, ScoreOption
+from ..model import EARNED, Catalog, Requirement, ScoreOption
 from . import score as _score
 from .common import COMMON_KEYS, COMMON_REQUIRED, Context, Parsed, State, state_of
 
@@ -106,13 +106,23 @@ class CompetencyResult:
         return any(o.holds for o in self.options) or any(c.status == EARNED for c in self.credentials)
 
 
-def _option(plan: Plan, option: ScoreOption, catalog: Catalog) -> OptionResult:
-    assessment = catalog.assessment_by_id.get(option.assessment)
+def _option(ctx: Context, option: ScoreOption) -> OptionResult:
+    """One score option judged as `score.option_holds` judges it, from the scores read
+    once per evaluation."""
+    assessment = ctx.catalog.assessment_by_id.get(option.assessment)
     if assessment is None:
         return OptionResult(option, option.assessment, False)
-    value = _score.part_value(plan, assessment, option.part) if option.part is not None else None
-    got = _score.total(plan, assessment) if option.total is not None else None
-    return OptionResult(option, assessment.name, _score.option_holds(plan, option, assessment), value, got)
+    values = _score.part_values(ctx, assessment)
+    value = values.get(option.part) if option.part is not None else None
+    holds = True
+    if option.part is not None and option.at_least is not None:
+        holds = value is not None and value >= option.at_least
+    if holds and option.each is not None:
+        holds = all((v or 0) >= option.each for v in values.values())
+    got = sum(v or 0 for v in values.values()) if option.total is not None else None
+    if holds and got is not None and option.total is not None:
+        holds = got >= option.total
+    return OptionResult(option, assessment.name, holds, value, got)
 
 
 def evaluate(req: Requirement, ctx: Context) -> CompetencyResult:
@@ -122,7 +132,7 @@ def evaluate(req: Requirement, ctx: Context) -> CompetencyResult:
         for sel, cred in ctx.chosen
         if cred is not None and competency in cred.meets
     )
-    options = tuple(_option(ctx.plan, o, ctx.catalog) for o in req.scores)
+    options = tuple(_option(ctx, o) for o in req.scores)
     met = bool(credentials) or any(o.holds for o in options)
     return CompetencyResult(
         req.id, req.name, state_of(met), competency, credentials, options, req.from_class, req.to_class

@@ -41,6 +41,14 @@ def part_value(plan: Plan, assessment: Assessment, part: str) -> int | None:
     return None
 
 
+def part_values(ctx: Context, assessment: Assessment) -> dict[str, int | None]:
+    """Every part's counted score (`part_value`), read once per evaluation."""
+    values = ctx.part_values.get(assessment.id)
+    if values is None:
+        values = ctx.part_values[assessment.id] = {p: part_value(ctx.plan, assessment, p) for p in assessment.parts}
+    return values
+
+
 def total(plan: Plan, assessment: Assessment) -> int:
     return sum(part_value(plan, assessment, p) or 0 for p in assessment.parts)
 
@@ -130,9 +138,8 @@ class ScoreResult:
 def evaluate(req: Requirement, ctx: Context) -> ScoreResult:
     plan = ctx.plan
     assessment = ctx.catalog.assessment_by_id[req.assessment or ""]
-    parts = tuple(
-        PartScore(p, plan.score(assessment.id, p), part_value(plan, assessment, p), req.each) for p in assessment.parts
-    )
+    values = part_values(ctx, assessment)
+    parts = tuple(PartScore(p, plan.score(assessment.id, p), values[p], req.each) for p in assessment.parts)
     got = sum(p.counted or 0 for p in parts)
     met = (req.total is None or got >= req.total) and not any(p.low for p in parts)
     return ScoreResult(
@@ -154,5 +161,5 @@ def part_need(requirements: Any, plan: Plan, assessment: Assessment, part: str) 
 
 __all__ = [
     "KIND", "KEYS", "REQUIRED", "PartScore", "ScoreResult",
-    "evaluate", "option_holds", "parse", "part_need", "part_value", "parts_below", "total",
+    "evaluate", "option_holds", "parse", "part_need", "part_value", "part_values", "parts_below", "total",
 ]
