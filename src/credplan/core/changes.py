@@ -21,7 +21,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from .model import Catalog, Credential, Plan
-from .rules import plural
+from .words.requirements import plural
 
 EVERY = "*"
 """Key in `known_points` for a credential listed in every field."""
