@@ -111,6 +111,10 @@ def classes_text(from_class: int | None, to_class: int | None) -> str:
     return "every class"
 
 
+CLASS_NOT_SET_HINT = "Not set: class rules are not checked"
+"""Beside an empty graduating-class box."""
+
+
 def class_text(class_of: int | None) -> str:
     """The plan's graduating class: `class of 2027` or `class not set`."""
     return f"class of {class_of}" if class_of else "class not set"
@@ -168,9 +172,15 @@ def bundle_points(bundle: BundleResult) -> str:
     return head + _planned_earned(bundle.points, bundle.planned_points, bundle.earned_points)
 
 
+def bundle_field_parts(bundle: BundleResult) -> tuple[str, str, str]:
+    """The bundle field line in three parts (before, the field's name, after), for a
+    screen that shows the name in bold."""
+    return "Bundle field: ", bundle.field_name, f" ({bundle_how(bundle)})"
+
+
 def bundle_field_line(bundle: BundleResult) -> str:
     """`Bundle field: Information Technology (most points)`."""
-    return f"Bundle field: {bundle.field_name} ({bundle_how(bundle)})"
+    return "".join(bundle_field_parts(bundle))
 
 
 def bundle_line(bundle: BundleResult) -> str:
@@ -393,9 +403,9 @@ def part_status(part: str, need: int | None) -> str:
 
 
 __all__ = [
-    "LEGEND", "MARK_MEANINGS", "MARK_WIDTH", "MET", "NOT_CHECKED", "NOT_IN_CATALOG", "NOT_MET", "OTHER_FIELD", "UNVERIFIED",
+    "CLASS_NOT_SET_HINT", "LEGEND", "MARK_MEANINGS", "MARK_WIDTH", "MET", "NOT_CHECKED", "NOT_IN_CATALOG", "NOT_MET", "OTHER_FIELD", "UNVERIFIED",
     "UNVERIFIED_HELP", "UNVERIFIED_WORDS",
-    "bundle_field_line", "bundle_how", "bundle_line", "bundle_points", "class_text", "classes_text",
+    "bundle_field_line", "bundle_field_parts", "bundle_how", "bundle_line", "bundle_points", "class_text", "classes_text",
     "competency_met_by", "competency_names", "earned_line", "join_and", "mark", "no_bundle_line",
     "not_checked_detail", "not_checked_line", "option_text", "part_status", "plural", "requirement_detail",
     "requirement_line", "requirement_short", "score_label", "selection_mark", "selection_reason",

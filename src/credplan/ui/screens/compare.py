@@ -25,6 +25,7 @@ from ...core.rules import Evaluation
 from ...core.whatif import Comparison, WhatIf, WhatIfError, apply_what_if, compare
 from ...core.words import requirements as words
 from ...core.words.plan import NO_DIFFERENCES
+from ...core.words.requirements import CLASS_NOT_SET_HINT
 from ..rows import selection_row
 from ..widgets.plan_panel import requirement_lines
 from ..widgets.key_bar import KeyBar
@@ -48,7 +49,8 @@ def plan_column(catalog: Catalog, plan: Plan, evaluation: Evaluation) -> Content
     lines.append(Content(words.class_text(plan.class_of).capitalize()))
     bundle = evaluation.bundle
     if bundle is not None:
-        lines.append(Content.assemble("Bundle field: ", (bundle.field_name, "bold"), f" ({words.bundle_how(bundle)})"))
+        before, name, after = words.bundle_field_parts(bundle)
+        lines.append(Content.assemble(before, (name, "bold"), after))
         lines.append(Content.styled(words.bundle_points(bundle), "bold"))
     else:
         lines.append(Content(words.no_bundle_line(catalog)))
@@ -323,7 +325,7 @@ class CompareScreen(Screen[None]):
         event.stop()
         text = event.value.strip()
         if not text:
-            self._say("Not set: class rules are not checked")
+            self._say(CLASS_NOT_SET_HINT)
             self._set(class_of=0)
             return
         if len(text) < 4:

@@ -30,7 +30,8 @@ def bundle_lines(catalog: Catalog, bundle: BundleResult | None) -> list[Content]
     """The bundle field (pinned or most points), a bar and `N/12 points`, planned and earned."""
     if bundle is None:
         return [Content(words.no_bundle_line(catalog))]
-    field = Content.assemble("Bundle field: ", (bundle.field_name, "bold"), f" ({words.bundle_how(bundle)})")
+    before, name, after = words.bundle_field_parts(bundle)
+    field = Content.assemble(before, (name, "bold"), after)
     done = min(BAR_CELLS, round(BAR_CELLS * min(bundle.points, bundle.required) / max(bundle.required, 1)))
     bar = Content.assemble(
         ("█" * done, "$success" if bundle.met else "$accent"), ("░" * (BAR_CELLS - done), "$text-muted")
