@@ -326,9 +326,7 @@ def cmd_fields(sh: PlanShell, arg: str) -> None:
         bits = [plural(count, "credential")]
         if sh.catalog.has_bundle:
             bits.append(f"your points: {ev.field_points.get(f.id, 0)}")
-        mark = ""
-        if bundle is not None and bundle.field == f.id:
-            mark = " [bundle field, pinned]" if bundle.pinned else " [bundle field]"
+        mark = f" {words.bundle_field_mark(bundle)}" if bundle is not None and bundle.field == f.id else ""
         sh.say(f"  {f.id}: {plain(f.name)}, {', '.join(bits)}{mark}")
 
 

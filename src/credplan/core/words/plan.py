@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING
 from ..model import Catalog, Plan
 from ..requirements import BundleResult
 from ..rules import SelectionResult, Why
-from .requirements import bundle_how, class_text, plural, requirement_detail, selection_reason, warning_text
+from .requirements import (
+    bundle_how,
+    class_text,
+    join_and,
+    plural,
+    requirement_detail,
+    selection_reason,
+    warning_text,
+)
 
 if TYPE_CHECKING:
     from ..whatif import Change, Comparison
@@ -46,7 +54,7 @@ def _selection(s: SelectionResult, catalog: Catalog) -> str:
     if not s.known:
         return "not in this catalog"
     if s.why is Why.OTHER_FIELD:
-        fields = ", ".join(catalog.field_name(f) for f in s.fields)
+        fields = join_and(catalog.field_name(f) for f in s.fields)
         return f"does not count (listed in {fields}, not in {catalog.field_name(s.field or '')})"
     if s.why is Why.COMPETENCY:
         reason = selection_reason(s, catalog)
