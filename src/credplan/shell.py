@@ -25,12 +25,14 @@ from typing import Callable, Iterable, TextIO
 
 from .core.model import BELOW, Assessment, Catalog, Credential, Field, Plan, ScoreValue
 from .core.plans import CLASS_RANGE
-from .core.rules import Evaluation, evaluate, plural, score_label
+from .core.requirements import State
+from .core.rules import Evaluation, evaluate
 from .core.search import CredentialIndex
+from .core.words import requirements as words
+from .core.words.requirements import UNVERIFIED_HELP, plural, score_label
 
 SaveFunc = Callable[[Plan, Catalog], None]
 
-UNVERIFIED_HELP = '"?" marks a credential whose listing or points are not yet confirmed against the official list.'
 HISTORY_FILE = "shell_history"
 HISTORY_LENGTH = 1000
 FIND_LIMIT = 40
@@ -111,11 +113,15 @@ class PlanShell:
         self.refusals += 1
         self.err.write(message + "\n")
 
-    def mark(self, met: bool) -> str:
-        word = "[met]" if met else "[not met]"
-        if not self.color:
+    def mark(self, state: State | bool) -> str:
+        """A requirement's mark in words; coloured too on a colour terminal."""
+        word = words.mark(state)
+        if isinstance(state, bool):
+            state = State.MET if state else State.NOT_MET
+        colour = {State.MET: "32", State.NOT_MET: "31"}.get(state)
+        if not self.color or colour is None:
             return word
-        return f"\x1b[32m{word}\x1b[0m" if met else f"\x1b[31m{word}\x1b[0m"
+        return f"\x1b[{colour}m{word}\x1b[0m"
 
     # -- running commands ---------------------------------------------------------------------
     def execute(self, line: str) -> bool:
@@ -277,12 +283,9 @@ class PlanShell:
 
     def bundle_line(self, evaluation: Evaluation | None = None) -> str:
         ev = evaluation or self.evaluation()
-        b = ev.bundle
-        if b is None:
+        if ev.bundle is None:
             return ""
-        how = "pinned" if b.pinned else "most points"
-        earned = f" ({b.earned_points} earned)" if 0 < b.earned_points < b.points else ""
-        return f"Bundle field: {plain(b.field_name)} ({how}): {b.points}/{b.required} points{earned}."
+        return plain(words.bundle_line(ev.bundle)) + "."
 
 
 # -- commands -------------------------------------------------------------------------------------------
@@ -308,8 +311,7 @@ def cmd_help(sh: PlanShell, arg: str) -> None:
     for c in COMMANDS.values():
         sh.say(f"  {c.usage:<{width}}  {c.summary}")
     sh.say(
-        "Marks: [selected] is in your plan; [met] and [not met] are requirements; "
-        "[other field] is selected but listed outside the bundle field, so it does not count there.",
+        "Marks: [selected] is in your plan; " + "; ".join(f"{m} is {meaning}" for m, meaning in words.MARK_MEANINGS) + ".",
         UNVERIFIED_HELP,
         "Every change is saved at once. Tab completes commands, ids and fields.",
     )
@@ -324,9 +326,7 @@ def cmd_fields(sh: PlanShell, arg: str) -> None:
         bits = [plural(count, "credential")]
         if sh.catalog.has_bundle:
             bits.append(f"your points: {ev.field_points.get(f.id, 0)}")
-        mark = ""
-        if bundle is not None and bundle.field == f.id:
-            mark = " [bundle field, pinned]" if bundle.pinned else " [bundle field]"
+        mark = f" {words.bundle_field_mark(bundle)}" if bundle is not None and bundle.field == f.id else ""
         sh.say(f"  {f.id}: {plain(f.name)}, {', '.join(bits)}{mark}")
 
 
@@ -358,7 +358,7 @@ def _credential_line(sh: PlanShell, c: Credential, field_id: str | None) -> str:
     if c.universal and field_id is not None:
         bits.append("every field")
     if not sh.catalog.has_bundle:
-        meets = f"meets {' and '.join(sorted(c.meets))}" if c.meets else "meets no competency"
+        meets = f"meets {plain(words.competency_names(sh.catalog, sorted(c.meets)))}" if c.meets else "meets no competency"
         bits.append(meets + (" ?" if not c.verified else ""))
     tail = ", ".join(b for b in bits if b)
     return f"{c.id}: {plain(c.name)}{issuer}" + (f", {tail}" if tail else "") + sh.selected_mark(c.id)
@@ -386,15 +386,9 @@ def _effect(sh: PlanShell, cred_id: str) -> str:
     sel = ev.selection(cred_id)
     if sel is None:
         return sh.bundle_line(ev)
-    if ev.bundle is None:
-        return f"It {plain(sel.reason)}."
-    if sel.counts:
-        return f"It counts {plural(sel.points, 'point')} in {plain(ev.bundle.field_name)}. {sh.bundle_line(ev)}"
-    others = ", ".join(plain(sh.catalog.field_name(f)) for f in sel.fields)
-    return (
-        f"[other field] It is listed in {others}, not in {plain(ev.bundle.field_name)}, "
-        f"so it does not count there. {sh.bundle_line(ev)}"
-    )
+    tag = words.selection_mark(sel)
+    said = plain(f"{tag} {words.selection_sentence(sel, sh.catalog)}" if tag else words.selection_sentence(sel, sh.catalog))
+    return f"{said} {sh.bundle_line(ev)}".rstrip()
 
 
 def cmd_add(sh: PlanShell, arg: str) -> None:
@@ -472,7 +466,7 @@ def cmd_score(sh: PlanShell, arg: str) -> None:
             continue
         uses = req.assessment == assessment.id or any(o.assessment == assessment.id for o in req.scores)
         if uses:
-            sh.say(f"  {sh.mark(r.met)} {plain(r.detail)}")
+            sh.say(f"  {sh.mark(r.state)} {plain(words.requirement_line(r))}")
 
 
 def cmd_pin(sh: PlanShell, arg: str) -> None:
@@ -515,32 +509,25 @@ def cmd_status(sh: PlanShell, arg: str) -> None:
     ev = sh.evaluation()
     plan, catalog = sh.plan, sh.catalog
     who = plain(plan.student) or "(no name)"
-    klass = f"class of {plan.class_of}" if plan.class_of else "class not set"
-    sh.say(f"{who}, {klass}. Catalog: {plain(catalog.info.title)}.")
+    sh.say(f"{who}, {words.class_text(plan.class_of)}. Catalog: {plain(catalog.info.title)}.")
     if ev.bundle is not None:
         sh.say(sh.bundle_line(ev))
     sh.say("Requirements:")
     if not ev.requirements:
         sh.say("  (none apply yet)")
     for r in ev.requirements:
-        sh.say(f"  {sh.mark(r.met)} {plain(r.detail)}")
-    for req in ev.not_applying:
-        sh.say(f"  [not checked] {plain(req.name)}: applies to {req.class_label()}")
+        sh.say(f"  {sh.mark(r.state)} {plain(words.requirement_line(r))}")
+    for n in ev.not_checked:
+        sh.say(f"  {sh.mark(n.state)} {plain(words.not_checked_line(n))}")
     sh.say("Selections:")
     if not ev.selections:
         sh.say("  (none yet)")
     for s in ev.selections:
-        q = " ?" if not s.verified else ""
-        if not s.known:
-            sh.say(f"  [not in catalog] {plain(s.id)}, {s.status}: no longer in this catalog, so it counts nowhere")
-        elif ev.bundle is not None and not s.counts:
-            others = ", ".join(plain(catalog.field_name(f)) for f in s.fields)
-            sh.say(
-                f"  [other field] {plain(s.name)} ({s.id}), {s.status}: listed in {others}, "
-                f"not {plain(ev.bundle.field_name)}; it does not count"
-            )
-        else:
-            sh.say(f"  {plain(s.name)} ({s.id}), {s.status}: {plain(s.reason)}{q}")
+        q = f" {words.UNVERIFIED}" if not s.verified else ""
+        tag = words.selection_mark(s)
+        who = plain(s.id) if not s.known else f"{plain(s.name)} ({s.id})"
+        said = f"{who}, {s.status}: {plain(words.selection_reason(s, catalog))}{q}"
+        sh.say(f"  {tag} {said}" if tag else f"  {said}")
     if plan.scores:
         sh.say("Scores:")
         for a in catalog.assessments:
@@ -550,10 +537,10 @@ def cmd_status(sh: PlanShell, arg: str) -> None:
     if ev.warnings:
         sh.say("Warnings:")
         for w in ev.warnings:
-            sh.say(f"  {plain(w)}")
+            sh.say(f"  {plain(words.warning_text(w))}")
     if any(not s.verified for s in ev.selections):
         sh.say(UNVERIFIED_HELP)
-    sh.say(plain(ev.status))
+    sh.say(plain(words.earned_line(ev)), plain(words.status_line(ev)))
 
 
 def cmd_suggest(sh: PlanShell, arg: str) -> None:

@@ -68,15 +68,20 @@ def test_check_met_json_shape(run, tmp_path, ohio):
     done = run("check", "--catalog", "ohio", "--plan", str(path), "--json")
     assert done.returncode == 0, done.stdout + done.stderr
     data = json.loads(done.stdout)
-    assert list(data) == ["catalog", "met", "class_of", "bundle", "requirements", "selections", "warnings", "student", "notices"]
+    assert list(data) == ["catalog", "met", "class_of", "bundle", "requirements", "selections", "warnings", "not_checked", "student", "notices"]
     assert (data["catalog"], data["met"], data["class_of"], data["warnings"]) == ("ohio", True, 2026, [])
     assert data["bundle"] == {
         "field": "it", "field_name": "Information Technology", "pinned": False,
         "points": 12, "required": 12, "earned_points": 12,
     }
-    assert [list(r) for r in data["requirements"]] == [["id", "name", "met", "detail"]] * 2
-    assert [(r["id"], r["met"]) for r in data["requirements"]] == [("bundle", True), ("workkeys-silver", True)]
-    assert data["requirements"][0]["detail"] == "12 of 12 points in Information Technology"
+    assert [list(r) for r in data["requirements"]] == [["id", "name", "met", "detail", "state"]] * 2
+    assert [(r["id"], r["met"], r["state"]) for r in data["requirements"]] == [
+        ("bundle", True, "met"), ("workkeys-silver", True, "met")]
+    assert data["requirements"][0]["detail"] == "12/12 points in Information Technology, all earned"
+    assert data["not_checked"] == [
+        {"id": "workkeys-2018", "name": "WorkKeys (classes 2018-2019)", "applies_to": "classes 2018-2019"},
+        {"id": "workkeys-2020", "name": "WorkKeys (classes 2020-2024)", "applies_to": "classes 2020-2024"},
+    ]
     assert data["selections"] == [{
         "id": cred.id, "name": cred.name, "status": "earned", "counts": True, "points": 12,
         "reason": "counts 12 points in Information Technology", "verified": cred.verified,
@@ -89,8 +94,14 @@ def test_check_not_met_text(run, tmp_path, ohio):
     assert done.returncode == 1, done.stderr
     lines = done.stdout.splitlines()
     assert lines[0] == "Ana, class of 2021"
-    assert "  [met]     12 of 12 points in Information Technology (0 earned so far)" in lines
-    assert lines[-1] == "Earned credentials alone: 0/12 points; the rest is planned."
+    bundle = "12-point credential bundle in one career field"
+    assert f"  [met]         {bundle}: 12/12 points in Information Technology, all planned" in lines
+    assert "  [not checked] WorkKeys Silver NCRC (class 2025 on): for class of 2025 on, not the class of 2021" in lines
+    assert lines[-1] == (
+        "Earned credentials alone: still missing 12 more points in Information Technology; "
+        "WorkKeys (classes 2020-2024): 14 more in total; "
+        "Applied Math, Graphic Literacy and Workplace Documents need at least 3."
+    )
     assert lines[-2] == (
         "Still missing: WorkKeys (classes 2020-2024): 14 more in total; "
         "Applied Math, Graphic Literacy and Workplace Documents need at least 3"
@@ -105,9 +116,10 @@ def test_check_json_not_met_with_unknown_selection(run, tmp_path):
     assert data["met"] is False and data["class_of"] is None
     assert data["selections"] == [{
         "id": "gone-cert", "name": "gone-cert", "status": "planned", "counts": False, "points": 0,
-        "reason": "no longer in this catalog", "verified": True,
+        "reason": "no longer in this catalog, so it counts nowhere", "verified": True,
     }]
-    assert any(w.startswith("graduating class not set: ") for w in data["warnings"])
+    assert any(w.startswith("Graduating class not set: ") for w in data["warnings"])
+    assert {n["id"] for n in data["not_checked"]} == {"workkeys-2018", "workkeys-2020", "workkeys-silver"}
 
 
 def test_check_colorado_json_has_null_bundle(run, tmp_path, colorado):

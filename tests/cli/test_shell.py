@@ -200,20 +200,24 @@ def test_status_in_words(tmp_path: Path, catalog_path: Path) -> None:
     script = "add network-plus\nadd stna\nadd license\nscore applied math 5\nstatus\n"
     result, _ = shell_run(tmp_path, catalog_path, script)
     out = result.stdout
-    assert "Bundle field: Information Technology (most points): 10/12 points." in out
-    assert "[not met] 10 of 12 points in Information Technology: 2 more points in Information Technology" in out
+    assert "Bundle field: Information Technology (most points): 10/12 points, all planned." in out
+    assert "[not met] 12-point bundle: 10/12 points in Information Technology; 2 more points needed" in out
     assert "[not met] WorkKeys:" in out
-    assert "[other field] State Tested Nurse Aide (stna), planned: listed in Health, not Information Technology; it does not count" in out
+    assert (
+        "[other field] State Tested Nurse Aide (stna), planned: "
+        "listed in Health, not in Information Technology, so it does not count there"
+    ) in out
     assert "CompTIA Network+ (network-plus), planned: counts 9 points in Information Technology ?" in out
+    assert "Earned credentials alone: still missing 12 more points in Information Technology;" in out
     assert "ACT WorkKeys: Applied Math 5, Graphic Literacy not taken, Workplace Documents not taken" in out
     assert shell_mod.UNVERIFIED_HELP in out
     assert out.rstrip().splitlines()[-1].startswith("Still missing: 2 more points in Information Technology")
 
     script = "add a-plus\nscore applied 5\nscore graphic 4\nscore workplace 4\nstatus\n"
     result, _ = shell_run(tmp_path, catalog_path, script, plan_name="other.toml")
-    assert "[met] 12 of 12 points in Information Technology" in result.stdout
+    assert "[met] 12-point bundle: 12/12 points in Information Technology, all planned" in result.stdout
     assert "[met] WorkKeys: total 13 of 13, every part at least 3" in result.stdout
-    assert result.stdout.rstrip().splitlines()[-1] == "Meets every requirement."
+    assert result.stdout.rstrip().splitlines()[-1] == "Meets every requirement once the planned credentials are earned."
 
 
 def test_list_marks_selected_and_unverified(tmp_path: Path, catalog_path: Path) -> None:
@@ -273,7 +277,7 @@ def test_pin_and_unpin(tmp_path: Path, catalog_path: Path) -> None:
     assert "Bundle field: Construction (pinned): 0/12 points." in result.stdout
     assert read(plan).pinned_field == "construction"
     result, plan = shell_run(tmp_path, catalog_path, "pin none\n")
-    assert "Bundle field: Health (most points): 6/12 points." in result.stdout
+    assert "Bundle field: Health (most points): 6/12 points, all planned." in result.stdout
     assert read(plan).pinned_field is None
 
 

@@ -57,10 +57,14 @@ def test_ohio_report_says_what_a_counselor_needs() -> None:
         catalog.info.source,
         "**Catalog checked:** 2026-11-23",
         "**About this catalog:** TEST SAMPLE, NOT THE OFFICIAL LIST.",
-        "Points earned so far: 4 of 12 (not enough for the bundle yet)",
+        "Bundle field: Information Technology (most points): 14/12 points: 4 earned, 10 planned",
+        "Earned credentials alone: still missing 8 more points in Information Technology;",
         "| CompTIA A+ | planned | 10 ? | yes |",
         "| Ohio driver license | earned | 1 | yes |",
-        "| microsoft-office-specialist | earned | - | no | no longer in this catalog |",
+        "| microsoft-office-specialist | earned | - | no | \\[not in catalog\\] no longer in this catalog, so it counts nowhere |",
+        "| OSHA 10-Hour General Industry | planned | - ? | no | \\[other field\\] listed in Construction and Health, "
+        "not in Information Technology, so it does not count there |",
+        "| WorkKeys (classes 2020-2024) | classes 2020-2024 | \\[not checked\\] |",
         "Workplace Documents needs at least 4",
         "CompTIA A+: was 12 points, now 10 points in Information Technology",
         "| ACT WorkKeys | Workplace Documents | \\<3 |",
@@ -115,9 +119,12 @@ def test_colorado_has_no_points_column_and_earned_alone_status() -> None:
     md = export_report(catalog, plan, "md")
     assert "| Credential | Status | Counts | Reason |" in md
     assert "Certified Nurse Aide (Colorado) ?" in md  # every Colorado value is unconfirmed
-    assert "Earned credentials alone: Still missing: Math competency" in md
+    assert "Earned credentials alone: still missing Math competency (its certificate is still planned)." in md
+    assert "**Meets every requirement, with planned credentials.**" in md
+    assert "meets English competency and Math competency" in md  # names, not the ids english and math
     earned = replace(plan, selections=tuple(Selection(s.id, "earned") for s in plan.selections))
-    assert "Earned credentials alone: Meets every requirement." in export_report(catalog, earned, "txt")
+    txt = export_report(catalog, earned, "txt")
+    assert "Earned credentials alone meet every requirement." in txt and "STATUS: MEETS EVERY REQUIREMENT\n" in txt
 
 
 def test_real_ohio_catalog_exports(tmp_path: Path) -> None:
@@ -127,7 +134,7 @@ def test_real_ohio_catalog_exports(tmp_path: Path) -> None:
     txt = export_report(catalog, plan, "txt")
     assert "Ohio driver license" in txt and catalog.info.source in txt
     assert f"Catalog checked:    {catalog.info.checked.isoformat()}" in txt
-    assert "Points earned so far: 1 of 12" in txt
+    assert "1/12 points, all earned" in txt
     data = json.loads(export_report(catalog, plan, "json"))
     assert data["selections"][0]["verified"] is True
     assert data["bundle"]["earned_points"] == 1
@@ -162,7 +169,7 @@ def test_hostile_student_names_stay_text(name: str) -> None:
 
 
 def test_helpers() -> None:
-    assert clean("a\tb\nc\x00d\u202e") == "a b c\ufffdd\ufffd"
+    assert clean("a\tb\nc\x00d\u202e") == "a b c\u2400d\ufffd"  # the one policy of core.text
     assert first_sentence("One. Two.") == "One."
     assert first_sentence("Use e.g. this one. Then") == "Use e.g. this one."
     assert first_sentence("") == ""

@@ -159,7 +159,14 @@ def test_compare_another_field(ohio, it_plan):
     assert "Bundle field: Information Technology (pinned), 13/12 points -> Health (pinned), 1/12 points" in d
     assert any(x.startswith("12-point credential bundle in one career field: met -> not met") for x in d)
     name = it12(ohio).name
-    assert f"{name}: counts 12 points in Information Technology -> does not count (Information Technology, not Health)" in d
+    assert (
+        f"{name}: counts 12 points in Information Technology -> "
+        "does not count (listed in Information Technology, not in Health)"
+    ) in d
+    # the same changes as data, for anyone who would rather not read sentences
+    assert len(c.changes) == len(d)
+    moved = next(x for x in c.changes if getattr(x, "name", "") == name)
+    assert (moved.before.counts, moved.after.counts, moved.after.field) == (True, False, "health")
     # the driver license counts 1 point in both: not a difference
     assert not any(x.startswith("Ohio driver license") for x in d)
     assert all(line.startswith("  - ") for line in difference_lines(c))

@@ -63,7 +63,7 @@ async def test_plan_made_with_another_catalog_opens_with_a_notice(ohio, colorado
     assert "saved with the catalog `ohio`" in session.notice
     app = CredplanApp(session, today=TODAY)
     async with app.run_test(size=(100, 30)):
-        assert app.evaluation.selection("ohio-driver-license").reason == "no longer in this catalog"
+        assert not app.evaluation.selection("ohio-driver-license").known
         assert "saved with the catalog `ohio`" in str(app.screen.query_one("#banner").content)
     session.close()
     assert read_plan(path).selection("ohio-driver-license")  # nothing dropped

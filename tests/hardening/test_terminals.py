@@ -184,7 +184,7 @@ async def test_no_color_draws_only_greys_and_says_it_in_words(ohio, monkeypatch,
     output = "".join(terminal_output)
     assert SGR.search(output), "expected Textual's own SGR sequences"
     assert not chromatic_colours(output), sorted(set(chromatic_colours(output)))[:8]
-    for words in ("[x]", "(pinned)", "12/12 points, complete", "Status:"):
+    for words in ("[x]", "(pinned)", "12/12 points, all planned", "Status:"):
         assert words in text, words
 
 

@@ -23,6 +23,8 @@ from .model import (
     Requirement,
     ScoreOption,
 )
+from .requirements import COMMON_KEYS, KINDS, Parsed
+from .requirements import competency as competency_kind
 from .tomlpos import Path
 from .problems import Checker, FileProblems, Problem, did_you_mean, parse_toml, read_text, type_name
 
@@ -34,18 +36,11 @@ CATALOG_REQUIRED = ("id", "title", "region", "source", "checked")
 FIELD_KEYS = ("id", "name")
 CREDENTIAL_KEYS = ("id", "name", "issuer", "fields", "points", "verified", "meets", "url", "cost", "hours", "tags")
 ASSESSMENT_KEYS = ("id", "name", "parts", "min", "max")
-REQUIREMENT_COMMON = ("id", "kind", "name", "from_class", "to_class")
-REQUIREMENT_KEYS = {
-    "bundle": REQUIREMENT_COMMON + ("points",),
-    "score": REQUIREMENT_COMMON + ("assessment", "total", "each"),
-    "competency": REQUIREMENT_COMMON + ("competency", "scores"),
-}
-REQUIREMENT_REQUIRED = {
-    "bundle": ("id", "kind", "name", "points"),
-    "score": ("id", "kind", "name", "assessment"),
-    "competency": ("id", "kind", "name", "competency"),
-}
-SCORE_OPTION_KEYS = ("assessment", "part", "at_least", "each", "total")
+# Requirement keys are owned by each kind's module in `core.requirements`.
+REQUIREMENT_COMMON = COMMON_KEYS
+REQUIREMENT_KEYS = {kind: module.KEYS for kind, module in KINDS.items()}
+REQUIREMENT_REQUIRED = {kind: module.REQUIRED for kind, module in KINDS.items()}
+SCORE_OPTION_KEYS = competency_kind.SCORE_OPTION_KEYS
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 
@@ -77,6 +72,7 @@ class _Loader:
         # own problem is not reported again as naming something that does not exist.
         self.declared_fields: set[str] = set()
         self.declared_assessments: set[str] = set()
+        self.assessment_map: dict[str, Assessment] = {}
 
     def load(self) -> Catalog:
         doc, c = self.doc, self.c
@@ -199,17 +195,21 @@ class _Loader:
 
     # -- [[requirement]] -----------------------------------------------------------------
     def requirements(self, assessments: dict[str, Assessment]) -> list[Requirement]:
+        """The keys every requirement has; each kind's module checks the rest."""
         out: list[Requirement] = []
         seen: dict[str, int] = {}
         c = self.c
+        self.assessment_map = assessments
+        *others, last_kind = KINDS
+        kinds = f"{', '.join(others)} or {last_kind}" if others else last_kind
         for i, table in c.array_of_tables(self.doc, "requirement", (), "[[requirement]]"):
             path = ("requirement", i)
             what = _label("requirement", table, i)
             kind = c.string(table, "kind", path, what)
-            if kind is not None and kind not in REQUIREMENT_KEYS:
+            if kind is not None and kind not in KINDS:
                 c.add(
                     path + ("kind",),
-                    f"unknown kind `{kind}` in {what}: use bundle, score or competency{did_you_mean(kind, REQUIREMENT_KEYS)}",
+                    f"unknown kind `{kind}` in {what}: use {kinds}{did_you_mean(kind, KINDS)}",
                 )
                 kind = None
             if kind is None:
@@ -221,41 +221,9 @@ class _Loader:
             first, last = self.class_limits(table, path, what)
             if kind is None or ident is None or name is None:
                 continue
-            if kind == "bundle":
-                points = c.integer(table, "points", path, what)
-                if points is not None and points < 1:
-                    c.add(path + ("points",), f"`points` in {what} must be at least 1")
-                    points = None
-                if points is not None:
-                    out.append(Requirement(ident, "bundle", name, first, last, points=points))
-            elif kind == "score":
-                option = self.score_terms(table, path, what, assessments, allow_part=False)
-                if option is not None:
-                    if option.total is None and option.each is None:
-                        c.add(path, f"{what} needs `total`, `each` or both")
-                    else:
-                        out.append(
-                            Requirement(
-                                ident, "score", name, first, last,
-                                assessment=option.assessment, total=option.total, each=option.each,
-                            )
-                        )
-            else:
-                competency = c.string(table, "competency", path, what)
-                options: list[ScoreOption] = []
-                for j, entry in c.array_of_tables(table, "scores", path, "score option"):
-                    opath = path + ("scores", j)
-                    owhat = f"score option #{j + 1} of {what}"
-                    c.keys(entry, opath, owhat, SCORE_OPTION_KEYS, ("assessment",))
-                    option = self.score_terms(entry, opath, owhat, assessments, allow_part=True)
-                    if option is None:
-                        continue
-                    if option.at_least is None and option.each is None and option.total is None:
-                        c.add(opath, f"{owhat} needs `part` with `at_least`, `each` or `total`")
-                        continue
-                    options.append(option)
-                if competency is not None:
-                    out.append(Requirement(ident, "competency", name, first, last, competency=competency, scores=tuple(options)))
+            requirement = KINDS[kind].parse(self, table, path, what, Parsed(ident, name, first, last))
+            if requirement is not None:
+                out.append(requirement)
         return out
 
     def score_terms(
@@ -263,11 +231,13 @@ class _Loader:
         table: dict[str, Any],
         path: Path,
         what: str,
-        assessments: dict[str, Assessment],
         *,
         allow_part: bool,
     ) -> ScoreOption | None:
+        """An assessment and the levels asked of it (a score requirement, or a score
+        option of a competency), checked against what the assessment can reach."""
         c = self.c
+        assessments = self.assessment_map
         ident = c.string(table, "assessment", path, what)
         total = c.integer(table, "total", path, what)
         each = c.integer(table, "each", path, what)

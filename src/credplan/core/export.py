@@ -17,37 +17,22 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import unicodedata
-from dataclasses import replace
 from typing import Any
 
 from .changes import catalog_changes
-from .model import EARNED, Catalog, Plan
+from .model import Catalog, Plan
 from .plans import plan_to_dict
-from .report import UNVERIFIED, UNVERIFIED_WORDS, evaluation_dict
-from .rules import Evaluation, evaluate, score_label
+from .report import evaluation_dict
+from .rules import SelectionResult, evaluate
+from .text import clean
+from .words import requirements as words
+from .words.requirements import LEGEND, UNVERIFIED, UNVERIFIED_WORDS, score_label
 
 FORMATS = ("md", "txt", "json")
 EXPORT_FORMAT = 1
-LEGEND = f"{UNVERIFIED} = {UNVERIFIED_WORDS}"
 
 
 # -- shared pieces ----------------------------------------------------------------------------
-_BIDI = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A)) | {0x200E, 0x200F, 0x061C}
-
-
-def clean(text: str) -> str:
-    """Text safe to print: line breaks and tabs become spaces; other control and
-    direction-override characters (terminal escapes, reordering tricks) become U+FFFD."""
-    out = []
-    for ch in text:
-        if ch in "\n\r\t":
-            out.append(" ")
-        elif unicodedata.category(ch) in ("Cc", "Cs") or ord(ch) in _BIDI:
-            out.append("\ufffd")
-        else:
-            out.append(ch)
-    return "".join(out)
 
 
 def first_sentence(text: str) -> str:
@@ -56,13 +41,6 @@ def first_sentence(text: str) -> str:
         return ""
     m = re.search(r"(?<=[.!?])\s(?=[A-Z0-9\"'(])", text)
     return text[: m.start()] if m else text
-
-
-def earned_only_evaluation(catalog: Catalog, plan: Plan, evaluation: Evaluation) -> Evaluation:
-    """The plan counting only earned selections, judged in the same bundle field."""
-    earned = tuple(s for s in plan.selections if s.status == EARNED)
-    pinned = evaluation.bundle.field if evaluation.bundle is not None else plan.pinned_field
-    return evaluate(catalog, replace(plan, selections=earned, pinned_field=pinned))
 
 
 def _jsonable(value: Any) -> Any:
@@ -101,12 +79,11 @@ def _scores(catalog: Catalog, plan: Plan) -> list[tuple[str, str, str]]:
 # -- JSON ---------------------------------------------------------------------------------------
 def export_dict(catalog: Catalog, plan: Plan, generated: dt.date | None = None) -> dict[str, Any]:
     evaluation = evaluate(catalog, plan)
-    earned = earned_only_evaluation(catalog, plan, evaluation)
     out = evaluation_dict(catalog, evaluation)
     for entry, result in zip(out["requirements"], evaluation.requirements):
-        entry["classes"] = result.classes
-        entry["missing"] = result.short
-        if result.earned_met is not None:
+        entry["classes"] = words.classes_text(result.from_class, result.to_class)
+        entry["missing"] = words.requirement_short(result)
+        if result.kind == "bundle":
             entry["earned_met"] = result.earned_met
     info = catalog.info
     bundle = evaluation.bundle
@@ -123,15 +100,16 @@ def export_dict(catalog: Catalog, plan: Plan, generated: dt.date | None = None) 
                 "checked": info.checked.isoformat(),
                 "about": first_sentence(info.notes),
             },
-            "status": evaluation.status,
+            "status": words.status_line(evaluation),
             "earned_only": {
-                "met": earned.met,
-                "status": earned.status,
+                "met": evaluation.earned_met,
+                "status": words.earned_line(evaluation),
                 "bundle_points": bundle.earned_points if bundle else None,
                 "bundle_met": bundle.earned_met if bundle else None,
             },
             "requirements_not_checked": [
-                {"id": r.id, "name": r.name, "classes": r.class_label()} for r in evaluation.not_applying
+                {"id": n.id, "name": n.name, "classes": words.classes_text(n.from_class, n.to_class)}
+                for n in evaluation.not_checked
             ],
             "scores": [{"assessment": a, "part": p, "score": s} for a, p, s in _scores(catalog, plan)],
             "catalog_changes": catalog_changes(catalog, plan).messages(),
@@ -144,14 +122,13 @@ def export_dict(catalog: Catalog, plan: Plan, generated: dt.date | None = None) 
 
 # -- text and Markdown ---------------------------------------------------------------------------
 class _Report:
-    """Everything the md and txt layouts show, already in words."""
+    """Everything the md and txt layouts show, in the words of `core.words`."""
 
     def __init__(self, catalog: Catalog, plan: Plan, generated: dt.date | None) -> None:
         self.catalog = catalog
         self.plan = plan
         self.generated = generated
         self.evaluation = evaluate(catalog, plan)
-        self.earned = earned_only_evaluation(catalog, plan, self.evaluation)
         self.changes = catalog_changes(catalog, plan).messages()
         self.has_points = catalog.has_bundle
         self.any_unverified = any(s.known and not s.verified for s in self.evaluation.selections)
@@ -181,36 +158,33 @@ class _Report:
         return rows
 
     def verdict(self) -> str:
-        return "Meets every requirement" if self.evaluation.met else "Not met yet"
+        return words.verdict(self.evaluation)
 
     def status_lines(self) -> list[str]:
-        ev, bundle = self.evaluation, self.evaluation.bundle
-        lines = [f"Planned and earned together: {ev.status}"]
-        if bundle is not None:
-            how = "pinned" if bundle.pinned else "the field with the most points"
-            lines.append(f"Bundle field: {bundle.field_name} ({how})")
-            lines.append(f"Points planned and earned: {bundle.points} of {bundle.required}")
-            alone = "enough for the bundle" if bundle.earned_met else "not enough for the bundle yet"
-            lines.append(f"Points earned so far: {bundle.earned_points} of {bundle.required} ({alone})")
-        lines.append(f"Earned credentials alone: {self.earned.status}")
+        ev = self.evaluation
+        lines = [words.status_line(ev)]
+        if ev.bundle is not None:
+            lines.append(words.bundle_line(ev.bundle))
+        earned = words.earned_line(ev)
+        if earned:
+            lines.append(earned)
         return lines
 
-    def points_text(self, s: Any) -> str:
+    def points_text(self, s: SelectionResult) -> str:
         if not self.has_points:
             return ""
         text = str(s.points) if s.counts else "-"
         return text + (f" {UNVERIFIED}" if s.known and not s.verified else "")
 
-    def name_text(self, s: Any) -> str:
+    def name_text(self, s: SelectionResult) -> str:
         if not self.has_points and s.known and not s.verified:
             return f"{s.name} {UNVERIFIED}"
         return s.name
 
-
-def _without_name(req: Any) -> str:
-    """A requirement's detail without the "Name: " some details start with."""
-    prefix = f"{req.name}: "
-    return req.detail[len(prefix):] if req.detail.startswith(prefix) else req.detail
+    def reason(self, s: SelectionResult) -> str:
+        tag = words.selection_mark(s)
+        reason = words.selection_reason(s, self.catalog)
+        return f"{tag} {reason}" if tag else reason
 
 
 def _md(text: str) -> str:
@@ -234,11 +208,12 @@ def _markdown(r: _Report) -> str:
 
     out += ["", "## Requirements", "", "| Requirement | Applies to | Status | What is met or missing |", "|---|---|---|---|"]
     for req in ev.requirements:
-        state = "met" if req.met else "**not met**"
-        out.append(f"| {_md(req.name)} | {_md(req.classes)} | {state} | {_md(_without_name(req))} |")
-    if ev.not_applying:
-        out += ["", "Not checked for this graduating class:", ""]
-        out += [f"- {_md(q.name)} (applies to {_md(q.class_label())})" for q in ev.not_applying]
+        state = _md(words.mark(req.state)) if req.met else f"**{_md(words.mark(req.state))}**"
+        classes = words.classes_text(req.from_class, req.to_class)
+        out.append(f"| {_md(req.name)} | {_md(classes)} | {state} | {_md(words.requirement_detail(req))} |")
+    for n in ev.not_checked:
+        classes = words.classes_text(n.from_class, n.to_class)
+        out.append(f"| {_md(n.name)} | {_md(classes)} | {_md(words.mark(n.state))} | {_md(words.not_checked_detail(n))} |")
 
     out += ["", "## Selections", ""]
     if not ev.selections:
@@ -252,14 +227,15 @@ def _markdown(r: _Report) -> str:
             cells = [_md(r.name_text(s)), s.status]
             if r.has_points:
                 cells.append(_md(r.points_text(s)))
-            cells += ["yes" if s.counts else "no", _md(s.reason)]
+            cells += ["yes" if s.counts else "no", _md(r.reason(s))]
             out.append("| " + " | ".join(cells) + " |")
 
     scores = _scores(r.catalog, r.plan)
     if scores:
         out += ["", "## Scores", "", "| Assessment | Part | Score |", "|---|---|---|"]
         out += [f"| {_md(a)} | {_md(p)} | {_md(v)} |" for a, p, v in scores]
-    for title, items in (("Catalog changes since this plan was saved", r.changes), ("Warnings", list(ev.warnings))):
+    warnings = [words.warning_text(w) for w in ev.warnings]
+    for title, items in (("Catalog changes since this plan was saved", r.changes), ("Warnings", warnings)):
         if items:
             out += ["", f"## {title}", ""]
             out += [f"- {_md(item)}" for item in items]
@@ -290,10 +266,10 @@ def _text(r: _Report) -> str:
 
     out += ["", "REQUIREMENTS"]
     for req in ev.requirements:
-        detail = f"{req.name}: {_without_name(req)}"
-        out.append(f"  {'[met]    ' if req.met else '[not met]'} {clean(detail)} ({clean(req.classes)})")
-    for q in ev.not_applying:
-        out.append(f"  [skipped] {clean(q.name)}: applies to {clean(q.class_label())}, not checked")
+        classes = words.classes_text(req.from_class, req.to_class)
+        out.append(f"  {words.mark(req.state):<{words.MARK_WIDTH}} {clean(words.requirement_line(req))} ({clean(classes)})")
+    for n in ev.not_checked:
+        out.append(f"  {words.mark(n.state):<{words.MARK_WIDTH}} {clean(words.not_checked_line(n))}")
 
     out += ["", "SELECTIONS"]
     if not ev.selections:
@@ -305,7 +281,7 @@ def _text(r: _Report) -> str:
             row = [clean(r.name_text(s)), s.status]
             if r.has_points:
                 row.append(clean(r.points_text(s)))
-            row += ["yes" if s.counts else "no", clean(s.reason)]
+            row += ["yes" if s.counts else "no", clean(r.reason(s))]
             rows.append(row)
         out += _table(rows)
 
@@ -313,7 +289,8 @@ def _text(r: _Report) -> str:
     if scores:
         out += ["", "SCORES"]
         out += _table([["Assessment", "Part", "Score"]] + [[clean(a), clean(p), clean(v)] for a, p, v in scores])
-    for title, items in (("CATALOG CHANGES SINCE THIS PLAN WAS SAVED", r.changes), ("WARNINGS", list(ev.warnings))):
+    warnings = [words.warning_text(w) for w in ev.warnings]
+    for title, items in (("CATALOG CHANGES SINCE THIS PLAN WAS SAVED", r.changes), ("WARNINGS", warnings)):
         if items:
             out += ["", title]
             out += [f"  - {clean(item)}" for item in items]

@@ -135,15 +135,10 @@ class Requirement:
         return True
 
     def class_label(self) -> str:
-        if self.from_class and self.to_class:
-            if self.from_class == self.to_class:
-                return f"class of {self.from_class}"
-            return f"classes {self.from_class}-{self.to_class}"
-        if self.from_class:
-            return f"class of {self.from_class} on"
-        if self.to_class:
-            return f"classes up to {self.to_class}"
-        return "every class"
+        """Which classes it applies to, in words (`core.words` owns the wording)."""
+        from .words.requirements import classes_text
+
+        return classes_text(self.from_class, self.to_class)
 
 
 @dataclass(frozen=True, slots=True)

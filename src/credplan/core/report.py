@@ -1,14 +1,20 @@
-"""An evaluation as plain data (JSON) and as text for a terminal or a printout."""
+"""An evaluation as plain data (`check --json`) and as text for a terminal (`check`).
+
+Every sentence comes from `core.words.requirements`; catalog and plan text goes
+through `core.text.clean`.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from .model import Catalog, Plan
-from .rules import Evaluation, plural
+from .rules import Evaluation
+from .text import clean
+from .words import requirements as words
+from .words.requirements import LEGEND, UNVERIFIED, UNVERIFIED_WORDS
 
-UNVERIFIED = "?"
-UNVERIFIED_WORDS = "value not confirmed against the official list"
+__all__ = ["LEGEND", "UNVERIFIED", "UNVERIFIED_WORDS", "evaluation_dict", "evaluation_text", "mark"]
 
 
 def evaluation_dict(catalog: Catalog, evaluation: Evaluation) -> dict[str, Any]:
@@ -29,7 +35,14 @@ def evaluation_dict(catalog: Catalog, evaluation: Evaluation) -> dict[str, Any]:
             "earned_points": bundle.earned_points,
         },
         "requirements": [
-            {"id": r.id, "name": r.name, "met": r.met, "detail": r.detail} for r in evaluation.requirements
+            {
+                "id": r.id,
+                "name": r.name,
+                "met": r.met,
+                "detail": words.requirement_detail(r),
+                "state": r.state.value,
+            }
+            for r in evaluation.requirements
         ],
         "selections": [
             {
@@ -38,36 +51,39 @@ def evaluation_dict(catalog: Catalog, evaluation: Evaluation) -> dict[str, Any]:
                 "status": s.status,
                 "counts": s.counts,
                 "points": s.points,
-                "reason": s.reason,
+                "reason": words.selection_reason(s, catalog),
                 "verified": s.verified,
             }
             for s in evaluation.selections
         ],
-        "warnings": list(evaluation.warnings),
+        "warnings": [words.warning_text(w) for w in evaluation.warnings],
+        "not_checked": [
+            {"id": n.id, "name": n.name, "applies_to": words.classes_text(n.from_class, n.to_class)}
+            for n in evaluation.not_checked
+        ],
     }
 
 
-def mark(met: bool) -> str:
-    """A requirement's state in words, so it reads without colour."""
-    return "[met]    " if met else "[not met]"
+def mark(state: Any) -> str:
+    """A requirement's mark, padded so the names line up."""
+    return words.mark(state).ljust(words.MARK_WIDTH)
 
 
 def evaluation_text(catalog: Catalog, plan: Plan, evaluation: Evaluation) -> str:
+    c = clean
     lines: list[str] = []
     who = plan.student or "(no name)"
-    klass = f"class of {plan.class_of}" if plan.class_of else "class not set"
-    lines.append(f"{who}, {klass}")
-    lines.append(f"Catalog: {catalog.info.title} ({catalog.info.region}), checked {catalog.info.checked.isoformat()}")
+    lines.append(c(f"{who}, {words.class_text(plan.class_of)}"))
+    lines.append(c(f"Catalog: {catalog.info.title} ({catalog.info.region}), checked {catalog.info.checked.isoformat()}"))
     bundle = evaluation.bundle
     if bundle is not None:
-        how = "pinned" if bundle.pinned else "most points"
-        lines.append(f"Bundle field: {bundle.field_name} ({how}): {bundle.points}/{bundle.required} points")
+        lines.append(c(words.bundle_line(bundle)))
     lines.append("")
     lines.append("Requirements")
     for r in evaluation.requirements:
-        lines.append(f"  {mark(r.met)} {r.detail}")
-    for req in evaluation.not_applying:
-        lines.append(f"  [skipped]  {req.name}: applies to {req.class_label()}")
+        lines.append(f"  {mark(r.state)} {c(words.requirement_line(r))}")
+    for n in evaluation.not_checked:
+        lines.append(f"  {mark(n.state)} {c(words.not_checked_line(n))}")
     lines.append("")
     lines.append("Selections")
     if not evaluation.selections:
@@ -75,15 +91,19 @@ def evaluation_text(catalog: Catalog, plan: Plan, evaluation: Evaluation) -> str
     for s in evaluation.selections:
         flag = "counts " if s.counts else "no     "
         unverified = f" {UNVERIFIED} ({UNVERIFIED_WORDS})" if not s.verified else ""
-        pts = plural(s.points, "pt") if s.counts and bundle is not None else ""
-        lines.append(f"  {flag} {pts:>6}  {s.name} [{s.status}]: {s.reason}{unverified}")
+        pts = words.plural(s.points, "pt") if s.counts and bundle is not None else ""
+        tag = words.selection_mark(s)
+        tag = f"{tag} " if tag else ""
+        reason = words.selection_reason(s, catalog)
+        lines.append(c(f"  {flag} {pts:>6}  {tag}{s.name} [{s.status}]: {reason}{unverified}"))
     if evaluation.warnings:
         lines.append("")
         lines.append("Warnings")
         for w in evaluation.warnings:
-            lines.append(f"  - {w}")
+            lines.append(c(f"  - {words.warning_text(w)}"))
     lines.append("")
-    lines.append(evaluation.status)
-    if evaluation.earned_status:
-        lines.append(evaluation.earned_status)
+    lines.append(c(words.status_line(evaluation)))
+    earned = words.earned_line(evaluation)
+    if earned:
+        lines.append(c(earned))
     return "\n".join(lines) + "\n"

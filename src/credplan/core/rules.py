@@ -1,100 +1,180 @@
-"""Evaluate a plan against a catalog: everything a screen or a report shows.
+"""Evaluate a plan against a catalog: everything a screen or a report shows, as data.
 
 `evaluate(catalog, plan)` is pure and cheap (it runs on every keystroke in the TUI):
-one pass over the selections to sum points per field, then one check per requirement.
+one pass over the selections to sum points per field, then each applying requirement
+judged by its kind's module (`core.requirements`). Requirements outside the plan's
+class are carried as "not checked", with why. Nothing here is a sentence: states,
+numbers, ids and names, which `core.words` turns into words.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 from types import MappingProxyType
-from typing import Mapping
+from typing import Mapping, Union
 
-from .model import (
-    BELOW,
-    EARNED,
-    Assessment,
-    Catalog,
-    Credential,
-    Plan,
-    Requirement,
-    ScoreOption,
-    ScoreValue,
+from .model import BELOW, Assessment, Catalog, Credential, Plan, Requirement, Selection
+from .requirements import (
+    KINDS,
+    BundleResult,
+    CompetencyResult,
+    Context,
+    NotChecked,
+    NotCheckedWhy,
+    RequirementResult,
+    ScoreResult,
+    State,
 )
+from .requirements.bundle import choose_field, field_points
+from .requirements.score import part_need as _part_need
+
+
+# -- selections ---------------------------------------------------------------------------
+class Why(str, Enum):
+    """Why a selection counts or not (the value is a stable code, not a sentence)."""
+
+    IN_FIELD = "in bundle field"
+    """Listed in the bundle field: counts its points there."""
+    EVERY_FIELD = "listed in every field"
+    """Listed in every field (`fields = ["*"]`): counts in the bundle field too."""
+    OTHER_FIELD = "other field"
+    """Listed only in other fields (`fields`): does not count toward the bundle."""
+    NOT_IN_CATALOG = "not in catalog"
+    """The catalog no longer has it: counts nowhere."""
+    COMPETENCY = "competency"
+    """A catalog without a bundle: counts when it meets a competency (`meets`)."""
 
 
 @dataclass(frozen=True, slots=True)
 class SelectionResult:
     id: str
     name: str
+    """The credential's name (its id when the catalog no longer has it)."""
     status: str
+    """planned or earned."""
     counts: bool
     points: int
-    reason: str
+    """Points it counts in the bundle field (0 when it does not count, or no bundle)."""
+    why: Why
     known: bool = True
     """False when the catalog no longer has this credential."""
     verified: bool = True
     universal: bool = False
     fields: tuple[str, ...] = ()
     """Field ids the credential is listed in (empty when universal or unknown)."""
+    field: str | None = None
+    """The bundle field it was judged in (None without a bundle)."""
+    meets: tuple[str, ...] = ()
+    """Competency ids it demonstrates that a requirement of the catalog uses, sorted."""
 
 
+def _selection_result(
+    catalog: Catalog, cred: Credential | None, sel: Selection, bundle_field: str | None
+) -> SelectionResult:
+    if cred is None:
+        return SelectionResult(sel.id, sel.id, sel.status, False, 0, Why.NOT_IN_CATALOG, known=False)
+    home, meets = cred.fields, (tuple(sorted(cred.meets)) if cred.meets else ())
+    if bundle_field is None:
+        return SelectionResult(
+            cred.id, cred.name, sel.status, bool(meets), 0, Why.COMPETENCY, True, cred.verified, cred.universal, home,
+            None, meets,
+        )
+    points = cred.points_in(bundle_field)
+    if points is not None:
+        why = Why.EVERY_FIELD if cred.universal else Why.IN_FIELD
+        return SelectionResult(
+            cred.id, cred.name, sel.status, True, points, why, True, cred.verified, cred.universal, home, bundle_field,
+            meets,
+        )
+    return SelectionResult(
+        cred.id, cred.name, sel.status, False, 0, Why.OTHER_FIELD, True, cred.verified, cred.universal, home,
+        bundle_field, meets,
+    )
+
+
+# -- warnings -------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
-class BundleResult:
-    requirement_id: str
+class PinnedFieldUnknown:
+    """The plan pins a field the catalog does not have; the most points decide."""
+
     field: str
-    field_name: str
-    pinned: bool
-    points: int
-    required: int
-    earned_points: int
-
-    @property
-    def met(self) -> bool:
-        return self.points >= self.required
-
-    @property
-    def earned_met(self) -> bool:
-        return self.earned_points >= self.required
-
-    @property
-    def missing(self) -> int:
-        return max(0, self.required - self.points)
 
 
 @dataclass(frozen=True, slots=True)
-class RequirementResult:
-    id: str
+class SelectedTwice:
+    """A credential is in the plan twice; it is counted once (the first status)."""
+
+    credential: str
     name: str
-    kind: str
-    met: bool
-    detail: str
-    """A sentence: how it is met, or exactly what is missing."""
-    classes: str = "every class"
-    met_by: tuple[str, ...] = ()
-    """Competencies: the selections and scores that meet it."""
-    short: str = ""
-    """What is missing, short enough for a status line (empty when met)."""
-    earned_met: bool | None = None
-    """Bundles: whether the earned selections alone meet it."""
 
 
+@dataclass(frozen=True, slots=True)
+class AssessmentUnknown:
+    """Scores for an assessment the catalog does not have; ignored."""
+
+    assessment: str
+
+
+@dataclass(frozen=True, slots=True)
+class PartUnknown:
+    """A score for a part the assessment does not have; ignored."""
+
+    assessment: str
+    assessment_name: str
+    part: str
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreOutOfRange:
+    """A score outside what the assessment reports; ignored."""
+
+    assessment: str
+    assessment_name: str
+    part: str
+    value: int
+    min: int
+    max: int
+
+
+@dataclass(frozen=True, slots=True)
+class ClassNotSet:
+    """No graduating class: the requirements with class limits are not checked."""
+
+    requirements: tuple[str, ...]
+    """Their ids, in catalog order."""
+    names: tuple[str, ...]
+
+
+PlanWarning = Union[PinnedFieldUnknown, SelectedTwice, AssessmentUnknown, PartUnknown, ScoreOutOfRange, ClassNotSet]
+
+
+# -- the evaluation ----------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class Evaluation:
     catalog_id: str
     class_of: int | None
     met: bool
+    """Every requirement that applies is met."""
     bundle: BundleResult | None
+    """The bundle requirement's result, also in `requirements` (None when none applies)."""
     requirements: tuple[RequirementResult, ...]
     """The requirements that apply to the plan's class, in catalog order."""
-    not_applying: tuple[Requirement, ...]
+    not_checked: tuple[NotChecked, ...]
+    """The requirements that do not apply to the plan's class, in catalog order."""
     selections: tuple[SelectionResult, ...]
     field_points: Mapping[str, int]
-    warnings: tuple[str, ...]
-    status: str
-    """One line: the plan meets every requirement, or exactly what is still missing."""
-    earned_status: str = ""
-    """Whether the earned selections alone meet the bundle (empty without a bundle or selections)."""
+    warnings: tuple[PlanWarning, ...]
+
+    @property
+    def earned_met(self) -> bool:
+        """Met without counting planned credentials."""
+        return self.met and all(r.earned_met for r in self.requirements)
+
+    @property
+    def missing(self) -> tuple[RequirementResult, ...]:
+        """The requirements not met, in catalog order."""
+        return tuple(r for r in self.requirements if not r.met)
 
     def requirement(self, requirement_id: str) -> RequirementResult | None:
         for r in self.requirements:
@@ -109,331 +189,87 @@ class Evaluation:
         return None
 
 
-# -- points by field -------------------------------------------------------------------
-def field_points(catalog: Catalog, plan: Plan, *, earned_only: bool = False) -> dict[str, int]:
-    """Points the plan's (distinct, known) selections are worth in each field."""
-    totals = dict.fromkeys(catalog.field_by_id, 0)
-    everywhere = 0
-    seen: set[str] = set()
-    for sel in plan.selections:
-        if sel.id in seen:
-            continue
-        seen.add(sel.id)  # the first selection of an id decides its status
-        if earned_only and sel.status != EARNED:
-            continue
-        cred = catalog.credential_by_id.get(sel.id)
-        if cred is None:
-            continue
-        if cred.universal:
-            everywhere += cred.universal_points or 0
-        else:
-            for fid, pts in cred.points.items():
-                totals[fid] += pts
-    if everywhere:
-        for fid in totals:
-            totals[fid] += everywhere
-    return totals
-
-
-def choose_field(catalog: Catalog, points: Mapping[str, int], pinned: str | None) -> tuple[str, bool]:
-    """The bundle field: the pinned one, else the most points (ties: first in catalog)."""
-    if pinned and pinned in catalog.field_by_id:
-        return pinned, True
-    best = catalog.fields[0].id
-    for f in catalog.fields:
-        if points[f.id] > points[best]:
-            best = f.id
-    return best, False
-
-
-# -- words ----------------------------------------------------------------------------------
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def score_label(value: ScoreValue | None, assessment: Assessment) -> str:
-    if value is None:
-        return "not taken"
-    if value is BELOW:
-        return assessment.below_label()
-    return str(value)
-
-
-def option_text(option: ScoreOption, assessment: Assessment | None) -> str:
-    name = assessment.name if assessment else option.assessment
-    terms = []
-    if option.part is not None and option.at_least is not None:
-        terms.append(f"{name} {option.part} at least {option.at_least}")
-    if option.each is not None:
-        terms.append(f"{name} every part at least {option.each}")
-    if option.total is not None:
-        terms.append(f"{name} total at least {option.total}")
-    return " and ".join(terms)
-
-
-def _join(words: list[str]) -> str:
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
-
-
-# -- scores ------------------------------------------------------------------------------------
-def _part_value(plan: Plan, assessment: Assessment, part: str) -> int | None:
-    """An in-range integer score, or None (below min, not taken, or out of range)."""
-    value = plan.score(assessment.id, part)
-    if isinstance(value, int) and not isinstance(value, bool) and assessment.min <= value <= assessment.max:
-        return value
-    return None
-
-
-def _total(plan: Plan, assessment: Assessment) -> int:
-    return sum(_part_value(plan, assessment, p) or 0 for p in assessment.parts)
-
-
-def _parts_below(plan: Plan, assessment: Assessment, each: int) -> list[str]:
-    """The parts below `each` (below min, not taken, or too low), in catalog order."""
-    return [p for p in assessment.parts if (_part_value(plan, assessment, p) or 0) < each]
-
-
-def _part_sentence(plan: Plan, assessment: Assessment, part: str, each: int) -> str:
-    note = " (not taken yet)" if plan.score(assessment.id, part) is None else ""
-    return f"{part} needs at least {each}{note}"
-
-
-def _option_holds(plan: Plan, option: ScoreOption, assessment: Assessment) -> bool:
-    if option.part is not None and option.at_least is not None:
-        value = _part_value(plan, assessment, option.part)
-        if value is None or value < option.at_least:
-            return False
-    if option.each is not None and _parts_below(plan, assessment, option.each):
-        return False
-    if option.total is not None and _total(plan, assessment) < option.total:
-        return False
-    return True
-
-
-def _option_evidence(plan: Plan, option: ScoreOption, assessment: Assessment) -> str:
-    if option.part is not None and option.at_least is not None:
-        value = _part_value(plan, assessment, option.part)
-        return f"{assessment.name} {option.part} {value} (needs {option.at_least})"
-    bits = []
-    if option.each is not None:
-        bits.append(f"every part at least {option.each}")
-    if option.total is not None:
-        bits.append(f"total {_total(plan, assessment)} (needs {option.total})")
-    return f"{assessment.name} " + " and ".join(bits)
-
-
-def _score_requirement(catalog: Catalog, plan: Plan, req: Requirement) -> RequirementResult:
-    assessment = catalog.assessment_by_id[req.assessment or ""]
-    missing: list[str] = []
-    short: list[str] = []
-    good: list[str] = []
-    if req.total is not None:
-        total = _total(plan, assessment)
-        if total < req.total:
-            missing.append(f"total {total} of {req.total} ({req.total - total} more)")
-            short.append(f"{req.total - total} more in total")
-        else:
-            good.append(f"total {total} of {req.total}")
-    if req.each is not None:
-        low = _parts_below(plan, assessment, req.each)
-        if low:
-            missing.extend(_part_sentence(plan, assessment, p, req.each) for p in low)
-            verb = "needs" if len(low) == 1 else "need"
-            short.append(f"{_join(low)} {verb} at least {req.each}")
-        else:
-            good.append(f"every part at least {req.each}")
-    if not missing:
-        return RequirementResult(req.id, req.name, "score", True, f"{req.name}: " + ", ".join(good), req.class_label())
-    return RequirementResult(
-        req.id, req.name, "score", False, f"{req.name}: " + "; ".join(missing), req.class_label(),
-        short=f"{req.name}: " + "; ".join(short),
-    )
-
-
-def _competency_requirement(
-    catalog: Catalog, plan: Plan, req: Requirement, selections: tuple[SelectionResult, ...]
-) -> RequirementResult:
-    competency = req.competency or ""
-    met_by: list[str] = []
-    for sel in selections:
-        cred = catalog.credential_by_id.get(sel.id)
-        if cred is not None and competency in cred.meets:
-            met_by.append(f"{cred.name} ({sel.status})")
-    for option in req.scores:
-        assessment = catalog.assessment_by_id.get(option.assessment)
-        if assessment is not None and _option_holds(plan, option, assessment):
-            met_by.append(_option_evidence(plan, option, assessment))
-    if met_by:
-        return RequirementResult(
-            req.id, req.name, "competency", True, f"{req.name}: met by " + "; ".join(met_by),
-            req.class_label(), tuple(met_by),
-        )
-    options = [f"a certificate that meets {competency}"] + [
-        option_text(o, catalog.assessment_by_id.get(o.assessment)) for o in req.scores
-    ]
-    detail = f"{req.name}: not met yet; any one of: " + "; ".join(options)
-    short = f"{req.name}: a certificate that meets {competency} or a qualifying score"
-    return RequirementResult(req.id, req.name, "competency", False, detail, req.class_label(), short=short)
-
-
-# -- selections ---------------------------------------------------------------------------------
-def _selection_result(
-    catalog: Catalog, cred: Credential | None, sel_id: str, status: str, bundle_field: str | None
-) -> SelectionResult:
-    if cred is None:
-        return SelectionResult(sel_id, sel_id, status, False, 0, "no longer in this catalog", known=False)
-    home = cred.fields
-    if bundle_field is None:
-        comps = sorted(cred.meets)
-        if comps:
-            reason = f"meets {_join(comps)}"
-        else:
-            reason = "meets no competency in this catalog"
-        return SelectionResult(cred.id, cred.name, status, bool(comps), 0, reason, True, cred.verified, cred.universal, home)
-    field_name = catalog.field_name(bundle_field)
-    points = cred.points_in(bundle_field)
-    if points is not None:
-        counted = f"counts {plural(points, 'point')} in {field_name}"
-        reason = f"listed in every field: {counted}" if cred.universal else counted
-        return SelectionResult(cred.id, cred.name, status, True, points, reason, True, cred.verified, cred.universal, home)
-    others = ", ".join(catalog.field_name(f) for f in home)
-    reason = f"other field: {others}, not {field_name}"
-    return SelectionResult(cred.id, cred.name, status, False, 0, reason, True, cred.verified, cred.universal, home)
-
-
-# -- evaluate ---------------------------------------------------------------------------------
 def evaluate(catalog: Catalog, plan: Plan) -> Evaluation:
-    warnings: list[str] = []
+    warnings: list[PlanWarning] = []
     points = field_points(catalog, plan)
-
-    applying = [r for r in catalog.requirements if r.applies_to(plan.class_of)]
-    not_applying = tuple(r for r in catalog.requirements if not r.applies_to(plan.class_of))
-    bundle_req = next((r for r in applying if r.kind == "bundle"), None)
+    class_of = plan.class_of
 
     pinned = plan.pinned_field
     if pinned and pinned not in catalog.field_by_id:
-        warnings.append(f"pinned field `{pinned}` is not in this catalog; using the field with the most points")
+        warnings.append(PinnedFieldUnknown(pinned))
         pinned = None
-
-    bundle: BundleResult | None = None
     bundle_field: str | None = None
+    is_pinned = False
     if catalog.has_bundle:
         bundle_field, is_pinned = choose_field(catalog, points, pinned)
-        if bundle_req is not None:
-            earned = field_points(catalog, plan, earned_only=True)
-            bundle = BundleResult(
-                bundle_req.id, bundle_field, catalog.field_name(bundle_field), is_pinned,
-                points[bundle_field], bundle_req.points or 0, earned[bundle_field],
-            )
 
     seen: set[str] = set()
-    sel_results: list[SelectionResult] = []
+    chosen: list[tuple[Selection, Credential | None]] = []
+    selections: list[SelectionResult] = []
     for sel in plan.selections:
+        cred = catalog.credential_by_id.get(sel.id)
         if sel.id in seen:
-            warnings.append(f"`{sel.id}` is selected twice; counted once")
+            warnings.append(SelectedTwice(sel.id, cred.name if cred is not None else sel.id))
             continue
         seen.add(sel.id)
-        cred = catalog.credential_by_id.get(sel.id)
-        sel_results.append(_selection_result(catalog, cred, sel.id, sel.status, bundle_field))
-    selections = tuple(sel_results)
+        chosen.append((sel, cred))
+        selections.append(_selection_result(catalog, cred, sel, bundle_field))
 
+    ctx = Context(catalog, plan, tuple(chosen), points, bundle_field, is_pinned)
     results: list[RequirementResult] = []
-    for req in applying:
-        if req.kind == "bundle":
-            assert bundle is not None and bundle_field is not None
-            need = req.points or 0
-            have = points[bundle_field]
-            name = catalog.field_name(bundle_field)
-            earned_ok = bundle.earned_points >= need
-            if have >= need:
-                detail = f"{have} of {need} points in {name}"
-                if not earned_ok:
-                    detail += f" ({bundle.earned_points} earned so far)"
-                results.append(RequirementResult(req.id, req.name, "bundle", True, detail, req.class_label(), earned_met=earned_ok))
-            elif have == 0 and not bundle.pinned:
-                short = f"credentials worth {need} points in one career field (none selected yet)"
-                results.append(
-                    RequirementResult(
-                        req.id, req.name, "bundle", False, f"0 of {need} points: nothing counts yet",
-                        req.class_label(), short=short, earned_met=earned_ok,
-                    )
-                )
-            else:
-                short = f"{need - have} more {'point' if need - have == 1 else 'points'} in {name}"
-                results.append(
-                    RequirementResult(
-                        req.id, req.name, "bundle", False, f"{have} of {need} points in {name}: {short}",
-                        req.class_label(), short=short, earned_met=earned_ok,
-                    )
-                )
-        elif req.kind == "score":
-            results.append(_score_requirement(catalog, plan, req))
+    not_checked: list[NotChecked] = []
+    for req in catalog.requirements:
+        if req.applies_to(class_of):
+            results.append(KINDS[req.kind].evaluate(req, ctx))
         else:
-            results.append(_competency_requirement(catalog, plan, req, selections))
+            why = NotCheckedWhy.CLASS_NOT_SET if class_of is None else NotCheckedWhy.OTHER_CLASS
+            not_checked.append(NotChecked(req.id, req.name, req.kind, req.from_class, req.to_class, why, class_of))
+    bundle = next((r for r in results if isinstance(r, BundleResult)), None)
 
     warnings.extend(_score_warnings(catalog, plan))
-    if plan.class_of is None and not_applying:
-        names = _join([r.name for r in not_applying])
-        warnings.append(f"graduating class not set: {names} not checked")
-
-    met = all(r.met for r in results)
-    if met:
-        if not results:
-            status = "No requirement applies to this plan yet; set the graduating class."
-        elif plan.class_of is None and not_applying:
-            status = "Meets every requirement checked so far; set the graduating class to check the rest."
-        else:
-            status = "Meets every requirement."
-    else:
-        status = "Still missing: " + "; ".join(r.short or r.detail for r in results if not r.met)
-
-    earned_status = ""
-    if bundle is not None and selections:
-        if bundle.earned_met:
-            earned_status = "Earned credentials alone complete the bundle."
-        else:
-            rest = "; the rest is planned" if bundle.points > bundle.earned_points else ""
-            earned_status = f"Earned credentials alone: {bundle.earned_points}/{bundle.required} points{rest}."
+    if class_of is None and not_checked:
+        warnings.append(ClassNotSet(tuple(n.id for n in not_checked), tuple(n.name for n in not_checked)))
 
     return Evaluation(
         catalog_id=catalog.id,
-        class_of=plan.class_of,
-        met=met,
+        class_of=class_of,
+        met=all(r.met for r in results),
         bundle=bundle,
         requirements=tuple(results),
-        not_applying=not_applying,
-        selections=selections,
+        not_checked=tuple(not_checked),
+        selections=tuple(selections),
         field_points=MappingProxyType(points),
         warnings=tuple(warnings),
-        status=status,
-        earned_status=earned_status,
     )
 
 
-def _score_warnings(catalog: Catalog, plan: Plan) -> list[str]:
-    out = []
+def _score_warnings(catalog: Catalog, plan: Plan) -> list[PlanWarning]:
+    out: list[PlanWarning] = []
     for aid, parts in plan.scores.items():
         assessment = catalog.assessment_by_id.get(aid)
         if assessment is None:
-            out.append(f"scores for `{aid}`, which this catalog does not have, were ignored")
+            out.append(AssessmentUnknown(aid))
             continue
         for part, value in parts.items():
             if part not in assessment.parts:
-                out.append(f"{assessment.name} has no part `{part}`; its score was ignored")
+                out.append(PartUnknown(aid, assessment.name, part))
             elif value is not BELOW and not (assessment.min <= value <= assessment.max):  # type: ignore[operator]
-                out.append(f"{assessment.name} {part} score {value} is outside {assessment.min}..{assessment.max} and was ignored")
+                out.append(ScoreOutOfRange(aid, assessment.name, part, value, assessment.min, assessment.max))  # type: ignore[arg-type]
     return out
 
 
-def part_status(catalog: Catalog, plan: Plan, assessment: Assessment, part: str, applying: list[Requirement] | None = None) -> str:
-    """What one score input should say beside it: blank when fine, else what it needs."""
+def part_need(
+    catalog: Catalog, plan: Plan, assessment: Assessment, part: str, applying: list[Requirement] | None = None
+) -> int | None:
+    """The level one score input still needs for the requirements that apply (None:
+    it has it, or nothing asks); `core.words.requirements.part_status` says it."""
     reqs = applying if applying is not None else [r for r in catalog.requirements if r.applies_to(plan.class_of)]
-    value = _part_value(plan, assessment, part)
-    needs = [r.each for r in reqs if r.kind == "score" and r.assessment == assessment.id and r.each is not None]
-    if needs:
-        need = max(needs)
-        if value is None or value < need:
-            return f"{part} needs at least {need}"
-    return ""
+    return _part_need(reqs, plan, assessment, part)
+
+
+__all__ = [
+    "AssessmentUnknown", "BundleResult", "ClassNotSet", "CompetencyResult", "Evaluation", "NotChecked",
+    "NotCheckedWhy", "PartUnknown", "PinnedFieldUnknown", "PlanWarning", "RequirementResult", "ScoreOutOfRange",
+    "ScoreResult", "SelectedTwice", "SelectionResult", "State", "Why", "choose_field", "evaluate", "field_points",
+    "part_need",
+]

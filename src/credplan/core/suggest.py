@@ -69,7 +69,8 @@ from typing import Any, Iterable
 from .model import Catalog, Credential, Plan, Requirement, ScoreOption
 from .problems import did_you_mean
 from .report import UNVERIFIED, UNVERIFIED_WORDS
-from .rules import choose_field, evaluate, field_points, option_text, plural
+from .rules import choose_field, evaluate, field_points
+from .words.requirements import option_text, plural
 
 MEASURES: tuple[str, ...] = ("count", "cost", "hours", "overshoot")
 MEASURE_WORDS = {

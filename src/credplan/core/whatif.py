@@ -8,7 +8,7 @@ Pure functions, no I/O except through the `load_catalog` callable, no UI:
 * `apply_what_if(catalog, plan, what_if)` -> `(catalog2, plan2)`: modified copies; the
   plan given is never changed (plans are immutable) and nothing is saved.
 * `compare(catalog, plan, catalog2, plan2)` -> `Comparison`: both evaluations and the
-  differences in words.
+  differences, as data (`changes`) and in words (`differences`, from `core.words.plan`).
 
 Specs:
     field=ID       pin this field as the bundle field (`field=none`: not pinned)
@@ -19,12 +19,16 @@ Specs:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from enum import Enum
+from typing import Callable, Iterable, Union
 
 from .model import Catalog, Plan
 from .plans import CLASS_RANGE
 from .problems import FileProblems, did_you_mean
-from .rules import Evaluation, SelectionResult, evaluate, plural
+from .requirements import BundleResult, RequirementResult
+from .rules import Evaluation, PlanWarning, SelectionResult, evaluate
+from .words import plan as plan_words
+from .words.plan import what_if_description as describe
 
 KEYS = ("field", "class", "catalog")
 NONE_WORDS = ("none", "-")
@@ -153,19 +157,85 @@ def apply_what_if(
     return other, result
 
 
-def describe(catalog: Catalog, plan: Plan, catalog2: Catalog, plan2: Plan) -> str:
-    """What the what-if changes, in words: "Health pinned, class of 2020"."""
-    bits = []
-    if catalog2.id != catalog.id or catalog2.path != catalog.path:
-        bits.append(f"catalog {catalog2.info.title}")
-    if plan2.pinned_field != plan.pinned_field:
-        bits.append(f"{catalog2.field_name(plan2.pinned_field)} pinned" if plan2.pinned_field else "no field pinned")
-    if plan2.class_of != plan.class_of:
-        bits.append(f"class of {plan2.class_of}" if plan2.class_of else "class not set")
-    return ", ".join(bits) if bits else "no change"
-
-
 # -- comparing ----------------------------------------------------------------------------------
+class Absent(str, Enum):
+    """Why a requirement is on one side of a comparison only."""
+
+    NOT_IN_CATALOG = "not in catalog"
+    DOES_NOT_APPLY = "does not apply"
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogChange:
+    before: str
+    """The catalog's title."""
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClassChange:
+    before: int | None
+    after: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class PinnedChange:
+    before: str | None
+    """The pinned field's name (None: not pinned)."""
+    after: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class BundleChange:
+    before: BundleResult | None
+    after: BundleResult | None
+    before_has_bundle: bool
+    """Whether that side's catalog has a points bundle at all."""
+    after_has_bundle: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MetChange:
+    before: bool
+    after: bool
+
+
+@dataclass(frozen=True, slots=True)
+class RequirementChange:
+    name: str
+    before: RequirementResult | None
+    after: RequirementResult | None
+    absent: Absent | None = None
+    """Why the side that is None has no result."""
+
+
+@dataclass(frozen=True, slots=True)
+class SelectionChange:
+    name: str
+    before: SelectionResult
+    after: SelectionResult
+    catalog_before: Catalog
+    catalog_after: Catalog
+
+
+@dataclass(frozen=True, slots=True)
+class SelectionGone:
+    name: str
+    catalog: str
+    """The what-if catalog's title."""
+
+
+@dataclass(frozen=True, slots=True)
+class NewWarning:
+    warning: PlanWarning
+
+
+Change = Union[
+    CatalogChange, ClassChange, PinnedChange, BundleChange, MetChange, RequirementChange, SelectionChange,
+    SelectionGone, NewWarning,
+]
+
+
 @dataclass(frozen=True, slots=True)
 class Comparison:
     catalog: Catalog
@@ -176,68 +246,39 @@ class Comparison:
     other_plan: Plan
     other: Evaluation
     """The what-if plan."""
+    changes: tuple[Change, ...]
+    """What differs, saved plan first, as data."""
     differences: tuple[str, ...]
-    """Sentences, saved plan first: "Bundle field: Information Technology, 13/12 points -> Health, 1/12 points"."""
+    """The changes in words (`core.words.plan.difference_text`):
+    "Bundle field: Information Technology (pinned), 13/12 points -> Health (pinned), 1/12 points"."""
     description: str
     """What the what-if changes: "Health pinned"."""
 
     @property
     def same(self) -> bool:
-        return not self.differences
+        return not self.changes
 
 
-def _met(met: bool) -> str:
-    return "met" if met else "not met"
-
-
-def _bundle_words(catalog: Catalog, evaluation: Evaluation) -> str:
+def _bundle_key(evaluation: Evaluation) -> tuple[object, ...] | None:
     b = evaluation.bundle
-    if b is None:
-        if catalog.has_bundle:
-            return "no bundle requirement for this class"
-        return "no points bundle in this catalog"
-    how = "pinned" if b.pinned else "most points"
-    return f"{b.field_name} ({how}), {b.points}/{b.required} points"
+    return None if b is None else (b.field, b.field_name, b.pinned, b.points, b.required)
 
 
-def _selection_words(catalog: Catalog, s: SelectionResult | None, bundle: bool) -> str:
-    if s is None or not s.known:
-        return "not in this catalog"
-    if not s.counts:
-        return "does not count (" + s.reason.removeprefix("other field: ") + ")" if bundle else f"does not count ({s.reason})"
-    if bundle:
-        return s.reason
-    return f"counts ({s.reason})"
-
-
-def _detail(r) -> str:
-    return r.detail.removeprefix(f"{r.name}: ")
-
-
-def compare(catalog: Catalog, plan: Plan, catalog2: Catalog, plan2: Plan) -> Comparison:
-    """Both evaluations and every difference between them, in words."""
-    base = evaluate(catalog, plan)
-    other = evaluate(catalog2, plan2)
-    diffs: list[str] = []
+def _changes(catalog: Catalog, plan: Plan, base: Evaluation, catalog2: Catalog, plan2: Plan, other: Evaluation) -> list[Change]:
+    out: list[Change] = []
     other_catalog = catalog2.id != catalog.id or catalog2.path != catalog.path
-
     if other_catalog:
-        diffs.append(f"Catalog: {catalog.info.title} -> {catalog2.info.title}")
+        out.append(CatalogChange(catalog.info.title, catalog2.info.title))
     if plan.class_of != plan2.class_of:
-        a = f"class of {plan.class_of}" if plan.class_of else "not set"
-        b = f"class of {plan2.class_of}" if plan2.class_of else "not set"
-        diffs.append(f"Graduating class: {a} -> {b}")
+        out.append(ClassChange(plan.class_of, plan2.class_of))
     if plan.pinned_field != plan2.pinned_field:
-        a = catalog.field_name(plan.pinned_field) if plan.pinned_field else "not pinned"
-        b = catalog2.field_name(plan2.pinned_field) if plan2.pinned_field else "not pinned"
-        diffs.append(f"Pinned field: {a} -> {b}")
-
-    a, b = _bundle_words(catalog, base), _bundle_words(catalog2, other)
-    if a != b:
-        diffs.append(f"Bundle field: {a} -> {b}")
-
+        a = catalog.field_name(plan.pinned_field) if plan.pinned_field else None
+        b = catalog2.field_name(plan2.pinned_field) if plan2.pinned_field else None
+        out.append(PinnedChange(a, b))
+    if (_bundle_key(base), catalog.has_bundle) != (_bundle_key(other), catalog2.has_bundle):
+        out.append(BundleChange(base.bundle, other.bundle, catalog.has_bundle, catalog2.has_bundle))
     if base.met != other.met:
-        diffs.append(f"Every requirement met: {'yes' if base.met else 'no'} -> {'yes' if other.met else 'no'}")
+        out.append(MetChange(base.met, other.met))
 
     # requirements, matched by id
     base_reqs = {r.id: r for r in base.requirements}
@@ -245,14 +286,14 @@ def compare(catalog: Catalog, plan: Plan, catalog2: Catalog, plan2: Plan) -> Com
     for r in base.requirements:
         o = other_reqs.get(r.id)
         if o is None:
-            why = "not in that catalog" if other_catalog and not any(q.id == r.id for q in catalog2.requirements) else "does not apply"
-            diffs.append(f"{r.name}: {_met(r.met)} -> {why}")
+            gone = other_catalog and not any(q.id == r.id for q in catalog2.requirements)
+            out.append(RequirementChange(r.name, r, None, Absent.NOT_IN_CATALOG if gone else Absent.DOES_NOT_APPLY))
         elif o.met != r.met:
-            diffs.append(f"{r.name}: {_met(r.met)} -> {_met(o.met)} ({_detail(o)})")
+            out.append(RequirementChange(r.name, r, o))
     for o in other.requirements:
         if o.id not in base_reqs:
-            was = "not in your catalog" if other_catalog and not any(q.id == o.id for q in catalog.requirements) else "does not apply"
-            diffs.append(f"{o.name}: {was} -> {_met(o.met)} ({_detail(o)})")
+            new = other_catalog and not any(q.id == o.id for q in catalog.requirements)
+            out.append(RequirementChange(o.name, None, o, Absent.NOT_IN_CATALOG if new else Absent.DOES_NOT_APPLY))
 
     # selections, matched by credential id
     bundle_a, bundle_b = base.bundle is not None or catalog.has_bundle, other.bundle is not None or catalog2.has_bundle
@@ -260,42 +301,41 @@ def compare(catalog: Catalog, plan: Plan, catalog2: Catalog, plan2: Plan) -> Com
     for s in base.selections:
         o = other_sel.get(s.id)
         if o is not None and not o.known and s.known:
-            diffs.append(f"{s.name}: not in {catalog2.info.title}")
+            out.append(SelectionGone(s.name, catalog2.info.title))
             continue
         if o is None:
             continue
         if s.counts != o.counts or (s.counts and (s.points != o.points or bundle_a != bundle_b)):
-            name = s.name if s.known else o.name
-            diffs.append(
-                f"{name}: {_selection_words(catalog, s, bundle_a)} -> {_selection_words(catalog2, o, bundle_b)}"
-            )
-    new_warnings = [w for w in other.warnings if w not in base.warnings]
-    for w in new_warnings:
-        diffs.append(f"Warning in the what-if: {w}")
+            out.append(SelectionChange(s.name if s.known else o.name, s, o, catalog, catalog2))
+    out.extend(NewWarning(w) for w in other.warnings if w not in base.warnings)
+    return out
 
+
+def compare(catalog: Catalog, plan: Plan, catalog2: Catalog, plan2: Plan) -> Comparison:
+    """Both evaluations and every difference between them."""
+    base = evaluate(catalog, plan)
+    other = evaluate(catalog2, plan2)
+    changes = tuple(_changes(catalog, plan, base, catalog2, plan2, other))
     return Comparison(
         catalog=catalog, plan=plan, evaluation=base,
         other_catalog=catalog2, other_plan=plan2, other=other,
-        differences=tuple(diffs), description=describe(catalog, plan, catalog2, plan2),
+        changes=changes, differences=tuple(plan_words.difference_text(c) for c in changes),
+        description=describe(catalog, plan, catalog2, plan2),
     )
 
 
 def difference_lines(comparison: Comparison) -> list[str]:
     """The differences as a bulleted list, or one line saying there are none."""
-    if comparison.same:
-        return ["  No differences: the plan reads the same."]
-    return [f"  - {d}" for d in comparison.differences]
+    return plan_words.difference_lines(comparison)
 
 
 def summary(comparison: Comparison) -> str:
     """One line: how many differences, and whether the what-if plan meets everything."""
-    n = len(comparison.differences)
-    state = "meets every requirement" if comparison.other.met else "does not meet every requirement"
-    return f"{plural(n, 'difference')}; the what-if plan {state}"
+    return plan_words.what_if_summary(comparison)
 
 
 __all__ = [
-    "WhatIf", "WhatIfError", "Comparison",
+    "WhatIf", "WhatIfError", "Comparison", "Change", "Absent",
     "parse_what_if", "parse_what_ifs", "apply_what_if", "compare", "describe",
     "difference_lines", "summary", "default_load_catalog",
 ]

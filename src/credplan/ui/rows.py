@@ -10,11 +10,13 @@ from __future__ import annotations
 from textual.content import Content
 
 from ..core.model import Catalog, Credential, Plan
-from ..core.rules import SelectionResult
+from ..core.requirements import State
+from ..core.rules import SelectionResult, Why
+from ..core.words import requirements as words
+from ..core.words.requirements import UNVERIFIED
 
 SELECTED = "[x]"
 NOT_SELECTED = "[ ]"
-UNVERIFIED = "?"
 
 
 def points_text(points: int | None, verified: bool) -> str:
@@ -82,27 +84,32 @@ def field_row(name: str, points: int | None, is_bundle: bool, pinned: bool) -> C
 
 
 def selection_row(result: SelectionResult, catalog: Catalog) -> Content:
-    """A selection in the plan panel: points it counts, or why it does not."""
-    status = "earned" if result.status == "earned" else "planned"
-    unverified = f"{UNVERIFIED} " if not result.verified else ""
-    if not result.known:
-        return Content.assemble(("  gone ", "bold $error"), result.name, (f" ({status}): no longer in this catalog", "$error"))
-    if catalog.has_bundle:
-        if result.counts:
-            head = Content.styled(f"{result.points:>3}{unverified or ' '} ", "bold $success")
-            return Content.assemble(head, result.name, (f" ({status})", "$text-muted"))
-        other = ", ".join(catalog.field_name(f) for f in result.fields)
+    """A selection in the plan panel: the points it counts, or its mark and why not."""
+    status = words.selection_status(result)
+    unverified = UNVERIFIED if not result.verified else " "
+    tag = words.selection_mark(result)
+    if tag:  # another field, or gone from the catalog
+        style = "$error" if result.why is Why.NOT_IN_CATALOG else "$warning"
         return Content.assemble(
-            ("  -- ", "bold $warning"),
-            result.name,
-            (f" ({status}) other field: {other}", "$warning"),
+            (f"{tag} ", f"bold {style}"), result.name,
+            (f" ({status}): {words.selection_reason(result, catalog)}", style),
         )
-    head = Content.styled(" ok  " if result.counts else " --  ", "bold $success" if result.counts else "bold $warning")
-    return Content.assemble(head, result.name, (f" ({status}) {result.reason}", "$text-muted"))
+    if result.why is Why.COMPETENCY:
+        head = Content.styled(" ok  " if result.counts else " --  ", "bold $success" if result.counts else "bold $warning")
+        reason = words.selection_reason(result, catalog)
+        return Content.assemble(head, result.name, (f" ({status}): {reason}", "$text-muted"))
+    head = Content.styled(f"{result.points:>3}{unverified} ", "bold $success")
+    return Content.assemble(head, result.name, (f" ({status})", "$text-muted"))
 
 
-def requirement_mark(met: bool) -> Content:
-    return Content.styled("[met]     ", "bold $success") if met else Content.styled("[not met] ", "bold $error")
+_MARK_STYLES = {State.MET: "bold $success", State.NOT_MET: "bold $error", State.NOT_CHECKED: "bold $warning"}
+
+
+def requirement_mark(state: State | bool) -> Content:
+    """`[met] `, `[not met] ` or `[not checked] `, in words and in colour."""
+    if isinstance(state, bool):
+        state = State.MET if state else State.NOT_MET
+    return Content.styled(words.mark(state) + " ", _MARK_STYLES[state])
 
 
 def credential_detail(catalog: Catalog, credential: Credential, plan: Plan) -> Content:
@@ -113,7 +120,7 @@ def credential_detail(catalog: Catalog, credential: Credential, plan: Plan) -> C
         head.append(Content.styled(f" · {credential.issuer}", "$text-muted"))
     unverified = " (not verified)" if not credential.verified else ""
     if not catalog.has_bundle:
-        meets = ", ".join(sorted(credential.meets)) or "no competency"
+        meets = words.competency_names(catalog, sorted(credential.meets)) or "no competency"
         facts = [f"Meets: {meets}{unverified}", f"listed in {_fields_label(catalog, credential)}"]
     elif credential.universal:
         facts = [f"Points: {_points_words(credential.universal_points)} in every field{unverified}"]

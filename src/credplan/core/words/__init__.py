@@ -9,6 +9,7 @@ here alone, one module per area:
 
 - `requirements`: requirement states, what is missing, selections and why they count
   or not, the plan's status line, warnings.
+- `plan`: the plan beside a what-if: each difference in one line.
 - `notices`: what a session says on opening and saving: the catalog it chose, a stale
   or unverified catalog, a plan moved aside, read-only, a save that failed.
 - `suggestions`: the quickest ways to finish, nearest fields, competency options.

@@ -23,7 +23,11 @@ from ...core.plans import CLASS_RANGE
 from ...core.problems import FileProblems
 from ...core.rules import Evaluation
 from ...core.whatif import Comparison, WhatIf, WhatIfError, apply_what_if, compare
-from ..rows import requirement_mark, selection_row
+from ...core.words import requirements as words
+from ...core.words.plan import NO_DIFFERENCES
+from ...core.words.requirements import CLASS_NOT_SET_HINT
+from ..rows import selection_row
+from ..widgets.plan_panel import requirement_lines
 from ..widgets.key_bar import KeyBar
 
 FIRST, LAST = CLASS_RANGE
@@ -40,28 +44,19 @@ class YearInput(Input):
 
 
 def plan_column(catalog: Catalog, plan: Plan, evaluation: Evaluation) -> Content:
-    """One side of the comparison: bundle, requirements, selections, in words."""
+    """One side of the comparison: bundle, requirements, selections, in the planner's words."""
     lines: list[Content] = [Content.styled(catalog.info.title, "$text-muted")]
-    lines.append(Content(f"Class of {plan.class_of}" if plan.class_of else "Graduating class not set"))
+    lines.append(Content(words.class_text(plan.class_of).capitalize()))
     bundle = evaluation.bundle
     if bundle is not None:
-        how = "pinned" if bundle.pinned else "most points"
-        lines.append(Content.assemble("Bundle field: ", (bundle.field_name, "bold"), f" ({how})"))
-        done = ", complete" if bundle.met else f", {bundle.missing} more needed"
-        lines.append(Content.assemble("Points: ", (f"{bundle.points}/{bundle.required}", "bold"), done))
-    elif catalog.has_bundle:
-        lines.append(Content("No bundle requirement for this class"))
+        before, name, after = words.bundle_field_parts(bundle)
+        lines.append(Content.assemble(before, (name, "bold"), after))
+        lines.append(Content.styled(words.bundle_points(bundle), "bold"))
     else:
-        lines.append(Content("No points bundle: competencies"))
+        lines.append(Content(words.no_bundle_line(catalog)))
     lines.append(Content(""))
     lines.append(Content.styled("Requirements", "bold underline"))
-    for r in evaluation.requirements:
-        if r.met:
-            lines.append(Content.assemble(requirement_mark(True), r.name))
-        else:
-            lines.append(Content.assemble(requirement_mark(False), r.name, (f": {r.detail.removeprefix(r.name + ': ')}", "$text-muted")))
-    for r in evaluation.not_applying:
-        lines.append(Content.assemble(("[skipped] ", "bold $text-muted"), r.name, (f": {r.class_label()}", "$text-muted")))
+    lines += requirement_lines(evaluation)
     lines.append(Content(""))
     lines.append(Content.styled("Selections", "bold underline"))
     if not evaluation.selections:
@@ -69,9 +64,9 @@ def plan_column(catalog: Catalog, plan: Plan, evaluation: Evaluation) -> Content
     lines += [selection_row(s, catalog) for s in evaluation.selections]
     if evaluation.warnings:
         lines.append(Content(""))
-        lines += [Content.styled(f"Warning: {w}", "$warning") for w in evaluation.warnings]
+        lines += [Content.styled(f"Warning: {words.warning_text(w)}", "$warning") for w in evaluation.warnings]
     lines.append(Content(""))
-    lines.append(Content.styled("Meets every requirement" if evaluation.met else "Not every requirement met yet", "bold"))
+    lines.append(Content.styled(words.status_line(evaluation), "bold"))
     return Content("\n").join(lines)
 
 
@@ -242,7 +237,7 @@ class CompareScreen(Screen[None]):
         self.query_one("#right-body", Static).update(plan_column(catalog2, plan2, comparison.other))
         self.query_one("#right").border_title = Content(f"What if: {comparison.description}")
         if comparison.same:
-            diffs = Content.styled("No differences: the plan reads the same.", "$text-muted")
+            diffs = Content.styled(NO_DIFFERENCES, "$text-muted")
         else:
             diffs = Content("\n").join(Content(f"- {d}") for d in comparison.differences)
         self.query_one("#differences-body", Static).update(diffs)
@@ -330,7 +325,7 @@ class CompareScreen(Screen[None]):
         event.stop()
         text = event.value.strip()
         if not text:
-            self._say("Not set: class rules are not checked")
+            self._say(CLASS_NOT_SET_HINT)
             self._set(class_of=0)
             return
         if len(text) < 4:

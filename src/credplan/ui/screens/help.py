@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ...core.model import Catalog
+from ...core.words.requirements import MARK_MEANINGS
 
 KEYS = [
     ("up/down, j/k", "move in a list"),
@@ -34,8 +35,7 @@ KEYS = [
 MARKS = [
     ("[x]", "selected credential"),
     ("12?", "points not confirmed against the official list"),
-    ("--  other field", "a selection that does not count toward the bundle field"),
-    ("[met] / [not met]", "whether a requirement is met"),
+    *MARK_MEANINGS,
     ("[pinned] / [bundle]", "the bundle field, pinned by you or chosen as the field with most points"),
     ("…", "a name cut short; the line under the panes shows the highlighted credential whole"),
 ]

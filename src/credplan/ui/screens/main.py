@@ -13,6 +13,7 @@ from textual.widgets import Header, Input, OptionList, Static
 from ...core.model import Catalog, Plan
 from ...core.rules import Evaluation
 from ...core.search import CredentialIndex
+from ...core.words import requirements as words
 from ..messages import ToggleCredential
 from ..widgets.credential_detail import CredentialDetail
 from ..widgets.credential_list import MAX_MATCHES, CredentialList
@@ -105,11 +106,9 @@ class MainScreen(Screen):
                     self._credential_highlighted()
         self.query_one(PlanPanel).show(plan, evaluation)
         status = self.query_one("#status", Static)
-        # The bar already shows earned points; the status line adds them when the plan
-        # completes the bundle only with planned credentials.
-        bundle = evaluation.bundle
-        earned = f" {evaluation.earned_status}" if bundle is not None and bundle.met and evaluation.earned_status else ""
-        line = Content.assemble(("Status: ", "bold"), evaluation.status, (earned, "not bold"))
+        # The status line says when the plan meets everything only with planned
+        # credentials; the bundle line above says how many points are earned.
+        line = Content.assemble(("Status: ", "bold"), words.status_line(evaluation))
         if line != status.content:  # the same words: no layout of the screen
             status.update(line)
         status.set_class(evaluation.met, "-met")

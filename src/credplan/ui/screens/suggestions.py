@@ -15,7 +15,8 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.model import Catalog, Plan
-from ...core.rules import Evaluation, plural
+from ...core.rules import Evaluation
+from ...core.words.requirements import plural
 from ...core.suggest import (
     MEASURE_WORDS,
     MEASURES,

@@ -8,6 +8,7 @@ from textual.containers import Horizontal
 from textual.widgets import Input
 
 from ...core.plans import CLASS_RANGE
+from ...core.words.requirements import CLASS_NOT_SET_HINT
 from ..messages import SetClass
 from .guarded_input import GuardedInput
 from .part_label import PartLabel
@@ -63,7 +64,7 @@ class ClassInput(Horizontal):
         text = event.value.strip()
         status = self._status
         if not text:
-            status.say("Not set: class rules are not checked")
+            status.say(CLASS_NOT_SET_HINT)
             if self.class_of is not None:
                 self.class_of = None
                 self.post_message(SetClass(None))
@@ -83,4 +84,4 @@ class ClassInput(Horizontal):
         if not box.has_focus and box.value != str(class_of or ""):
             box.value = str(class_of or "")
         if class_of is None and not box.has_focus:
-            self._status.say("Not set: class rules are not checked")
+            self._status.say(CLASS_NOT_SET_HINT)

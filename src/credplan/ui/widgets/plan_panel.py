@@ -15,7 +15,9 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...core.model import Catalog, Plan
-from ...core.rules import BundleResult, Evaluation
+from ...core.requirements import BundleResult
+from ...core.rules import Evaluation
+from ...core.words import requirements as words
 from ..rows import requirement_mark, selection_row
 from .class_input import ClassInput
 from .score_inputs import ScoreInputs
@@ -24,42 +26,29 @@ BAR_CELLS = 24
 """Width of the bundle bar: the panel is at least 32 columns wide."""
 
 
-def bundle_lines(bundle: BundleResult | None) -> list[Content]:
-    """The bundle field (pinned or not), a bar and `N/12 points`."""
+def bundle_lines(catalog: Catalog, bundle: BundleResult | None) -> list[Content]:
+    """The bundle field (pinned or most points), a bar and `N/12 points`, planned and earned."""
     if bundle is None:
-        return [Content("No bundle requirement applies to this class.")]
-    if bundle.pinned:
-        field = Content.assemble("Bundle: ", (bundle.field_name, "bold"), " (pinned)")
-    elif bundle.points == 0:
-        field = Content("Bundle: no field yet (pick credentials, or pin a field with p)")
-    else:
-        field = Content.assemble("Bundle: ", (bundle.field_name, "bold"), " (most points)")
+        return [Content(words.no_bundle_line(catalog))]
+    before, name, after = words.bundle_field_parts(bundle)
+    field = Content.assemble(before, (name, "bold"), after)
     done = min(BAR_CELLS, round(BAR_CELLS * min(bundle.points, bundle.required) / max(bundle.required, 1)))
     bar = Content.assemble(
         ("█" * done, "$success" if bundle.met else "$accent"), ("░" * (BAR_CELLS - done), "$text-muted")
     )
-    points = Content.assemble(
-        (f"{bundle.points}/{bundle.required} points", "bold $success" if bundle.met else "bold"),
-        (", complete" if bundle.met else "", "$success"),
-        (f" ({bundle.earned_points} earned)", "$text-muted"),
-    )
+    points = Content.styled(words.bundle_points(bundle), "bold $success" if bundle.earned_met else "bold")
     return [field, bar, points]
 
 
-def requirement_lines(catalog: Catalog, plan: Plan, evaluation: Evaluation) -> list[Content]:
+def requirement_lines(evaluation: Evaluation) -> list[Content]:
+    """Every requirement with its mark, in the words every report uses."""
     lines = []
     for r in evaluation.requirements:
-        if r.kind == "competency" and r.met:
-            lines.append(Content.assemble(requirement_mark(True), r.name, (f": met by {'; '.join(r.met_by)}", "$text-muted")))
-        elif r.kind == "competency":
-            lines.append(Content.assemble(requirement_mark(False), r.name, (": a certificate that meets it, or a qualifying score (see Scores)", "$text-muted")))
-        elif r.kind == "bundle" or r.met:
-            lines.append(Content.assemble(requirement_mark(r.met), r.name))
-        else:
-            lines.append(Content.assemble(requirement_mark(r.met), r.name, (f": {r.detail.split(': ', 1)[-1]}", "$text-muted")))
-    if plan.class_of is None and evaluation.not_applying:
-        names = sorted({a.name for r in evaluation.not_applying for a in catalog.assessments if a.id == r.assessment} or {r.name for r in evaluation.not_applying})
-        lines.append(Content.assemble(("[not checked] ", "bold $warning"), f"{', '.join(names)}: set your graduating class below"))
+        detail = words.requirement_detail(r)
+        lines.append(Content.assemble(requirement_mark(r.state), r.name, (f": {detail}", "$text-muted")))
+    for n in evaluation.not_checked:
+        detail = words.not_checked_detail(n)
+        lines.append(Content.assemble(requirement_mark(n.state), (n.name, "$text-muted"), (f": {detail}", "$text-muted")))
     return lines
 
 
@@ -110,8 +99,8 @@ class PlanPanel(VerticalScroll):
     def summary(self, plan: Plan, evaluation: Evaluation) -> Content:
         lines: list[Content] = []
         if self.catalog.has_bundle:
-            lines += bundle_lines(evaluation.bundle) + [Content("")]
-        lines += requirement_lines(self.catalog, plan, evaluation)
+            lines += bundle_lines(self.catalog, evaluation.bundle) + [Content("")]
+        lines += requirement_lines(evaluation)
         lines += [Content(""), heading("Selections")]
         rows = [selection_row(s, self.catalog) for s in evaluation.selections]
         lines += rows or [Content.styled("None yet: pick credentials with space or enter.", "$text-muted")]

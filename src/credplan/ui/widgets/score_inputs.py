@@ -11,7 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
 from ...core.model import BELOW, Assessment, Catalog, Plan
-from ...core.rules import Evaluation, part_status
+from ...core.rules import Evaluation, part_need
+from ...core.words.requirements import part_status
 from ...core.scores import Typed, possible, read_typed, score_range_text
 from ..messages import SetScore
 from .guarded_input import GuardedInput
@@ -99,7 +100,7 @@ class ScoreInputs(Vertical):
         a, part = score_input.assessment, score_input.part
         # Say at once what the new score still needs: a refusal must not outlive the
         # key that fixed it, even when the plan's evaluation does not change.
-        status.say(part_status(self.catalog, self.plan.with_score(a.id, part, typed), a, part))
+        status.say(part_status(part, part_need(self.catalog, self.plan.with_score(a.id, part, typed), a, part)))
         if self.plan.score(a.id, part) != typed:
             self.post_message(SetScore(a.id, part, typed))
 
@@ -122,4 +123,4 @@ class ScoreInputs(Vertical):
                 continue
             if status.refused and score_input.has_focus:
                 continue
-            status.say(part_status(self.catalog, plan, score_input.assessment, score_input.part, applying))
+            status.say(part_status(score_input.part, part_need(self.catalog, plan, score_input.assessment, score_input.part, applying)))
