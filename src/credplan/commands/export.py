@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     session = open_for_reading(args)
     if session is None:
         return EXIT_BAD_INPUT
-    text = clean(export_report(session.catalog, session.plan, fmt), lines=True)
+    text = clean(export_report(session.catalog, session.plan, fmt, notices=session.catalog_notices), lines=True)
     try:
         if args.output and args.output != "-":
             _write(args.output, text)

@@ -17,14 +17,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from typing import Any
+from typing import Any, Sequence
 
 from .changes import catalog_changes
 from .model import Catalog, Plan
 from .plans import plan_to_dict
 from .report import evaluation_dict
 from .rules import SelectionResult, evaluate
-from .text import clean
+from .text import clean, clean_data
 from .words import requirements as words
 from .words.requirements import LEGEND, UNVERIFIED, UNVERIFIED_WORDS, score_label
 
@@ -77,7 +77,9 @@ def _scores(catalog: Catalog, plan: Plan) -> list[tuple[str, str, str]]:
 
 
 # -- JSON ---------------------------------------------------------------------------------------
-def export_dict(catalog: Catalog, plan: Plan, generated: dt.date | None = None) -> dict[str, Any]:
+def export_dict(
+    catalog: Catalog, plan: Plan, generated: dt.date | None = None, notices: Sequence[str] = ()
+) -> dict[str, Any]:
     evaluation = evaluate(catalog, plan)
     out = evaluation_dict(catalog, evaluation)
     for entry, result in zip(out["requirements"], evaluation.requirements):
@@ -113,18 +115,20 @@ def export_dict(catalog: Catalog, plan: Plan, generated: dt.date | None = None) 
             ],
             "scores": [{"assessment": a, "part": p, "score": s} for a, p, s in _scores(catalog, plan)],
             "catalog_changes": catalog_changes(catalog, plan).messages(),
+            "catalog_notices": list(notices),
             "legend": {UNVERIFIED: UNVERIFIED_WORDS},
             "plan": _plan_dict(catalog, plan),
         }
     )
-    return out
+    return clean_data(out)  # type: ignore[return-value]
 
 
 # -- text and Markdown ---------------------------------------------------------------------------
 class _Report:
     """Everything the md and txt layouts show, in the words of `core.words`."""
 
-    def __init__(self, catalog: Catalog, plan: Plan, generated: dt.date | None) -> None:
+    def __init__(self, catalog: Catalog, plan: Plan, generated: dt.date | None, notices: Sequence[str] = ()) -> None:
+        self.notices = list(notices)
         self.catalog = catalog
         self.plan = plan
         self.generated = generated
@@ -235,7 +239,8 @@ def _markdown(r: _Report) -> str:
         out += ["", "## Scores", "", "| Assessment | Part | Score |", "|---|---|---|"]
         out += [f"| {_md(a)} | {_md(p)} | {_md(v)} |" for a, p, v in scores]
     warnings = [words.warning_text(w) for w in ev.warnings]
-    for title, items in (("Catalog changes since this plan was saved", r.changes), ("Warnings", warnings)):
+    sections = (("About the catalog", r.notices), ("Catalog changes since this plan was saved", r.changes), ("Warnings", warnings))
+    for title, items in sections:
         if items:
             out += ["", f"## {title}", ""]
             out += [f"- {_md(item)}" for item in items]
@@ -290,7 +295,8 @@ def _text(r: _Report) -> str:
         out += ["", "SCORES"]
         out += _table([["Assessment", "Part", "Score"]] + [[clean(a), clean(p), clean(v)] for a, p, v in scores])
     warnings = [words.warning_text(w) for w in ev.warnings]
-    for title, items in (("CATALOG CHANGES SINCE THIS PLAN WAS SAVED", r.changes), ("WARNINGS", warnings)):
+    sections = (("ABOUT THE CATALOG", r.notices), ("CATALOG CHANGES SINCE THIS PLAN WAS SAVED", r.changes), ("WARNINGS", warnings))
+    for title, items in sections:
         if items:
             out += ["", title]
             out += [f"  - {clean(item)}" for item in items]
@@ -301,11 +307,14 @@ def _text(r: _Report) -> str:
     return "\n".join(out) + "\n"
 
 
-def export_report(catalog: Catalog, plan: Plan, fmt: str, *, generated: dt.date | None = None) -> str:
-    """The report in `fmt` ("md", "txt" or "json"); ends with a newline."""
+def export_report(
+    catalog: Catalog, plan: Plan, fmt: str, *, generated: dt.date | None = None, notices: Sequence[str] = ()
+) -> str:
+    """The report in `fmt` ("md", "txt" or "json"); ends with a newline. `notices` are
+    what the session says about the catalog (stale, not the plan's own)."""
     if fmt == "json":
-        return json.dumps(export_dict(catalog, plan, generated), indent=2, ensure_ascii=False) + "\n"
-    report = _Report(catalog, plan, generated)
+        return json.dumps(export_dict(catalog, plan, generated, notices), indent=2, ensure_ascii=False) + "\n"
+    report = _Report(catalog, plan, generated, notices)
     if fmt == "md":
         return _markdown(report)
     if fmt == "txt":

@@ -150,6 +150,8 @@ class PlanSession:
     save_problem: str = ""
     demo: bool = False
     """A class demo: nothing is written and no other student's plan is listed."""
+    catalog_notices: list[str] = field(default_factory=list)
+    """What is said about the catalog itself (stale, not the plan's own): reports carry these."""
     _evaluated: tuple[int, int, Evaluation] | None = field(default=None, repr=False)
 
     # -- opening ------------------------------------------------------------------------
@@ -176,8 +178,9 @@ class PlanSession:
         changes = catalog_changes(catalog, plan)
         if changes and not said:
             said += changes.messages()
+        about = [n for n in said if n not in changes.messages()] + catalog_warnings(catalog, today)
         said += catalog_warnings(catalog, today)
-        return cls(catalog, plan, None, path, said, today=today)
+        return cls(catalog, plan, None, path, said, today=today, catalog_notices=about)
 
     @classmethod
     def _edit(cls, request: OpenRequest, today: dt.date) -> "PlanSession":
@@ -196,6 +199,7 @@ class PlanSession:
         if changes:
             told += [m for m in changes.messages() if m not in said]
         session = cls(catalog, opened.plan, store, path, told + said, list(opened.problems), today=today, demo=request.demo)
+        session.catalog_notices = said + catalog_warnings(catalog, today)
         session.notices += catalog_warnings(catalog, today)
         if changes and not store.read_only and path is not None and path.exists():
             try:  # record what was pointed out, so it is pointed out once
@@ -220,7 +224,8 @@ class PlanSession:
         session = cls(catalog, opened.plan, store, path, told, list(opened.problems), today=today or dt.date.today(), demo=demo)
         if plan is not None:
             session.plan = plan
-        session.notices += catalog_warnings(catalog, session.today)
+        session.catalog_notices = catalog_warnings(catalog, session.today)
+        session.notices += session.catalog_notices
         return session
 
     # -- what it is ---------------------------------------------------------------------

@@ -39,10 +39,11 @@ class ExportScreen(ModalScreen[Path | None]):
         Binding("escape", "cancel", "Cancel", id="credplan.export-cancel"),
     ]
 
-    def __init__(self, catalog: Catalog, plan: Plan) -> None:
+    def __init__(self, catalog: Catalog, plan: Plan, notices: list[str] | None = None) -> None:
         super().__init__()
         self.catalog = catalog
         self.plan = plan
+        self.notices = notices or []
         self.fmt = "md"
 
     def compose(self) -> ComposeResult:
@@ -74,7 +75,7 @@ class ExportScreen(ModalScreen[Path | None]):
         path = Path(event.value.strip()).expanduser()
         if not event.value.strip():
             return
-        text = export_report(self.catalog, self.plan, self.fmt, generated=dt.date.today())
+        text = export_report(self.catalog, self.plan, self.fmt, generated=dt.date.today(), notices=self.notices)
         try:
             atomic_write_text(path, text)
         except OSError as exc:
