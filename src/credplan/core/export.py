@@ -27,7 +27,7 @@ from .plans import plan_to_dict
 from .report import UNVERIFIED, UNVERIFIED_WORDS, evaluation_dict
 from .rules import Evaluation, evaluate, score_label
 
-FORMATS = ("md", "txt", "json")
+FORMATS = ("md", "txt", "json", "html")
 EXPORT_FORMAT = 1
 LEGEND = f"{UNVERIFIED} = {UNVERIFIED_WORDS}"
 
@@ -325,7 +325,11 @@ def _text(r: _Report) -> str:
 
 
 def export_report(catalog: Catalog, plan: Plan, fmt: str, *, generated: dt.date | None = None) -> str:
-    """The report in `fmt` ("md", "txt" or "json"); ends with a newline."""
+    """The report in `fmt` ("md", "txt", "json" or "html"); ends with a newline."""
+    if fmt == "html":  # the one-page summary for families
+        from .export_html import html_report
+
+        return html_report(catalog, plan, generated=generated)
     if fmt == "json":
         return json.dumps(export_dict(catalog, plan, generated), indent=2, ensure_ascii=False) + "\n"
     report = _Report(catalog, plan, generated)
@@ -337,9 +341,9 @@ def export_report(catalog: Catalog, plan: Plan, fmt: str, *, generated: dt.date 
 
 
 def format_for_path(path: str) -> str | None:
-    """The format a file name asks for (`.md`, `.markdown`, `.json`, `.txt`), if any."""
+    """The format a file name asks for (`.md`, `.markdown`, `.json`, `.txt`, `.html`), if any."""
     lower = path.lower()
-    for suffix, fmt in ((".md", "md"), (".markdown", "md"), (".json", "json"), (".txt", "txt")):
+    for suffix, fmt in ((".md", "md"), (".markdown", "md"), (".json", "json"), (".txt", "txt"), (".html", "html"), (".htm", "html")):
         if lower.endswith(suffix):
             return fmt
     return None
