@@ -58,3 +58,23 @@ def class_folder(folder: Path, ohio: Catalog, colorado: Catalog) -> dict[str, Pa
                     encoding="utf-8")
     out["gus"] = gone
     return out
+
+
+def next_ohio_list(path: Path) -> Path:
+    """The bundled Ohio catalog as next year's list might change it: CompTIA A+ from 12
+    to 9 points, Network+ renamed (same id), ServSafe Food Handler dropped, a new
+    3-point IT credential, checked again."""
+    from credplan.core.bundled import catalogs_dir
+
+    text = (catalogs_dir() / "ohio.toml").read_text(encoding="utf-8")
+    text = text.replace("checked = 2026-11-23", "checked = 2027-06-01", 1)
+    a_plus = 'id = "comptia-a-plus"\nname = "CompTIA A+"\nissuer = "CompTIA"\nfields = ["it"]\npoints = 12\n'
+    assert a_plus in text
+    text = text.replace(a_plus, a_plus.replace("points = 12", "points = 9"))
+    text = text.replace('name = "CompTIA Network+"', 'name = "CompTIA Network+ (N10-009)"', 1)
+    start = text.index('[[credential]]\nid = "servsafe-food-handler"')
+    end = text.index("[[credential]]", start + 1)
+    text = text[:start] + text[end:]
+    text += '\n[[credential]]\nid = "ai-fundamentals"\nname = "AI Fundamentals"\nfields = ["it"]\npoints = 3\n'
+    path.write_text(text, encoding="utf-8")
+    return path
