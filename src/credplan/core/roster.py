@@ -79,6 +79,8 @@ class RosterRow:
     catalog_id: str = ""
     """The catalog it was judged by (for an unreadable plan: the one it names, if any)."""
     catalog_title: str = ""
+    catalog_path: str = ""
+    """The file of the catalog it was judged by (to open the plan with it)."""
     has_bundle: bool = False
     field: str = ""
     field_name: str = ""
@@ -187,6 +189,7 @@ def plan_row(catalog: Catalog, plan: Plan, path: Path, modified: dt.datetime) ->
         class_of=plan.class_of,
         catalog_id=catalog.id,
         catalog_title=catalog.info.title,
+        catalog_path=catalog.path,
         has_bundle=bundle is not None,
         field=bundle.field if bundle else "",
         field_name=bundle.field_name if bundle else "",

@@ -139,6 +139,15 @@ def showing(shown: int, total: int) -> str:
     return f"Showing {shown} of {total}."
 
 
+def other_catalog(row: RosterRow, planner: str) -> str:
+    """Why enter does not open a plan saved with another catalog, and how to open it."""
+    who = clean(student(row))
+    return (
+        f"{who}'s plan is judged by the catalog {clean(row.catalog_id)}, this planner by {clean(planner)}: "
+        f"it is not opened here. Open it with: credplan --student \"{clean(row.student)}\""
+    )
+
+
 LEGEND = (
     "Points: planned and earned in the bundle field, of those required, and how many are earned. "
     "Scores: the requirements other than the bundle (WorkKeys, competencies). "
