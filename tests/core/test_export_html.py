@@ -59,7 +59,7 @@ def test_the_page_says_everything_a_family_needs(ohio):
     assert "9 of 12 points in Information Technology (3 earned, 6 planned). 3 points still to plan." in words
     # every requirement, in words with its state
     assert "[not met] 12-point credential bundle in one career field" in words
-    assert "[not checked] WorkKeys (classes 2018-2019): Not checked for this class" in words
+    assert "For other graduating classes, not checked for 2026: WorkKeys (classes 2018-2019)" in words
     assert "[not met] WorkKeys Silver NCRC (class 2025 on): Needs at least 4 on every part. Scores: Applied Math 3" in words
     # each credential, its status and points; the other-field pick and why
     assert "CompTIA IT Fundamentals+ (ITF+) CompTIA earned 3 ?" in words

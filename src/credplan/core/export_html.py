@@ -166,8 +166,12 @@ class _Page:
     def requirements(self) -> None:
         self.add('<section class="requirements">', "<h2>Requirements</h2>", '<ul class="reqs">')
         results = {r.id: r for r in self.ev.requirements}
+        other_classes = []
         for req in self.catalog.requirements:
             result = results.get(req.id)
+            if result is None and self.plan.class_of is not None:
+                other_classes.append(req.name)  # another class's rule: one line below, not a line each
+                continue
             if result is None:
                 self.add(f"<li>{_tag('not-checked')} <strong>{h(req.name)}</strong>: {h(words.not_checked(req))}</li>")
                 continue
@@ -186,7 +190,10 @@ class _Page:
             else:
                 text = words.competency_missing(req.competency or "")
             self.add(f"<li>{_tag(state)} <strong>{h(req.name)}</strong>: {h(text)}</li>")
-        self.add("</ul>", "</section>")
+        self.add("</ul>")
+        if other_classes:
+            self.add(f'<p class="note">{h(words.other_classes(self.plan.class_of or 0, other_classes))}</p>')
+        self.add("</section>")
 
     def _why(self, s: SelectionResult) -> str:
         b = self.ev.bundle

@@ -141,6 +141,10 @@ def competency_missing(competency: str) -> str:
     return f"Not met yet: a certificate that shows {competency}, or a test score (see what is left, below)."
 
 
+def other_classes(class_of: int, names: list[str]) -> str:
+    return f"For other graduating classes, not checked for {class_of}: {'; '.join(names)}."
+
+
 def not_checked(req: Requirement) -> str:
     return f"Not checked for this class: it applies to {req.class_label()}."
 
