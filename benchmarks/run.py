@@ -18,7 +18,8 @@ this script, one measurement per process:
   wall time and the CPU time the process spent in between;
 - evaluate / save: timeit in the same child (8 selections, 3 scores on Ohio);
 - peak RSS: ru_maxrss of each child;
-- sessions: `walk.py` x --sessions at once, each its own data directory.
+- sessions: `walk.py` x --sessions at once, each its own data directory;
+- roster: `roster_bench.py`, the counselor's roster over 1,000 generated plan files.
 
 The 10k catalog is written by benchmarks/gen_catalog.py (seed 1) into benchmarks/out/.
 """
@@ -50,6 +51,7 @@ sys.path.insert(0, str(HERE))
 
 from gen_catalog import write_big_catalog  # noqa: E402
 from harness import pct  # noqa: E402
+import roster_bench  # noqa: E402
 
 OHIO = REPO / "catalogs" / "ohio.toml"
 BIG = OUT / "bench-10k.toml"
@@ -278,7 +280,8 @@ def verdict(ok: bool) -> str:
     return "met" if ok else "**missed**"
 
 
-def report(env: dict, cs: dict, ph: dict, kb: dict, ev_ohio: dict, ss: dict | None, loads: dict, args) -> str:
+def report(env: dict, cs: dict, ph: dict, kb: dict, ev_ohio: dict, ss: dict | None, loads: dict, args,
+           rs: dict | None = None) -> str:
     cp, ba = kb["credplan"], kb["bare"]
     lines = [
         "# credplan benchmarks",
@@ -395,6 +398,8 @@ def report(env: dict, cs: dict, ph: dict, kb: dict, ev_ohio: dict, ss: dict | No
         ]
         if ss["failures"]:
             lines += ["Failures:", ""] + [f"- {f}" for f in ss["failures"]] + [""]
+    if rs is not None:
+        lines += ["## The counselor's roster", "", *roster_bench.lines(rs), ""]
     return "\n".join(lines)
 
 
@@ -427,8 +432,10 @@ def main(argv: list[str] | None = None) -> int:
         loads["sessions"] = loadavg()
         print(f"{args.sessions} concurrent sessions ...", flush=True)
         ss = sessions(args.sessions, timeout=600)
+    print("roster of 1,000 plans ...", flush=True)
+    rs = roster_bench.measure(1000, 5)
     loads["end"] = loadavg()
-    text = report(env, cs, ph, kb, ev_ohio, ss, loads, args)
+    text = report(env, cs, ph, kb, ev_ohio, ss, loads, args, rs)
     text += f"\nWhole run: {time.monotonic() - t_start:.0f} s.\n"
     print()
     print(text)

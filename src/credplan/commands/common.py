@@ -9,8 +9,9 @@ from ..core.session import DEFAULT_CATALOG, OpenRequest, PlanSession, SessionErr
 from .output import report_problems
 
 
-def add_plan_arguments(p: argparse.ArgumentParser) -> None:
-    """`--catalog`, and one of `--plan` / `--student` (required)."""
+def add_plan_arguments(p: argparse.ArgumentParser) -> argparse._MutuallyExclusiveGroup:
+    """`--catalog`, and one of `--plan` / `--student` (required); returns that group, so
+    a command can offer another way to name its plans (`export --all`)."""
     p.add_argument(
         "--catalog",
         help=f"bundled catalog id or path (default: the catalog the plan was saved with, else {DEFAULT_CATALOG})",
@@ -18,6 +19,7 @@ def add_plan_arguments(p: argparse.ArgumentParser) -> None:
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--plan", help="plan file (TOML)")
     which.add_argument("--student", metavar="NAME", help="a student's saved plan, by name (see `credplan plans`)")
+    return which
 
 
 def open_for_reading(args: argparse.Namespace) -> PlanSession | None:

@@ -1,7 +1,9 @@
-"""credplan export (--plan P | --student NAME) [--catalog C] [--format md|json|txt] [-o FILE]
+"""credplan export (--plan P | --student NAME) [--catalog C] [--format md|json|txt|html] [-o FILE]
+credplan export --all -o FOLDER [--dir DIR] [--format html] [--force]
 
-A report a counselor can read or print. Exit 0 when written, 2 on bad input (a plan
-or catalog that cannot be read: FILE:LINE messages, never a traceback)."""
+A report a counselor can read or print, or (html) a one-page summary for the family.
+Exit 0 when written, 2 on bad input (a plan or catalog that cannot be read: FILE:LINE
+messages, never a traceback). `--all` writes one file per student (`export_all`)."""
 
 from __future__ import annotations
 
@@ -21,17 +23,20 @@ ORDER = 25
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "export",
-        help="write a plan report for a counselor (Markdown, plain text or JSON)",
+        help="write a plan report for a counselor (Markdown, plain text, JSON) or a page for the family (HTML)",
         description="Write a report of a plan: student, class, catalog, every requirement with "
         "what is missing, every selection with points, status and reason.",
     )
-    add_plan_arguments(p)
+    which = add_plan_arguments(p)
+    which.add_argument("--all", action="store_true", help="every student's plan, one file each, into the -o folder")
     p.add_argument(
         "--format",
-        choices=("md", "json", "txt"),
-        help="report format (default: from the -o file name, else txt)",
+        choices=("md", "json", "txt", "html"),
+        help="report format (default: from the -o file name, else txt; html with --all)",
     )
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output (--all: a folder)")
+    p.add_argument("--dir", metavar="DIR", help="with --all: the folder of plans (default: the plans folder)")
+    p.add_argument("--force", action="store_true", help="with --all: replace files that exist")
     p.set_defaults(func=run)
 
 
@@ -58,6 +63,10 @@ def run(args: argparse.Namespace) -> int:
     from ..core.export import export_report, format_for_path
     from ..core.text import clean
 
+    if getattr(args, "all", False):
+        from .export_all import run_all
+
+        return run_all(args)
     fmt = args.format or (format_for_path(args.output) if args.output and args.output != "-" else None) or "txt"
     session = open_for_reading(args)
     if session is None:

@@ -50,6 +50,10 @@ class Columns:
     points: str = "points"
     given: frozenset[str] = frozenset()
     """Which of these the user named explicitly; a named column must exist."""
+    cost: str | None = None
+    """Optional columns (a spreadsheet import guesses them; a CSV import reads them
+    only when named)."""
+    hours: str | None = None
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,27 @@ class ImportOptions:
     columns: Columns = Columns()
     bundle_points: int = DEFAULT_BUNDLE_POINTS
     default_points: int | None = None
+    tool: str = "import-csv"
+    """The command named in the catalog's notes and header comment."""
+    kind: str = "CSV"
+    """What the list was ("CSV", "list"), in the notes: "points the CSV did not give"."""
+
+
+@dataclass(frozen=True, slots=True)
+class ListRow:
+    """One row of a state list with its columns already found, from a CSV or a sheet."""
+
+    where: str
+    """The file, or `FILE:SHEET` for a workbook; problems are `WHERE:LINE: why`."""
+    line: int
+    name: str
+    field: str
+    issuer: str = ""
+    points: str = ""
+    cost: str = ""
+    hours: str = ""
+    hint: str = ""
+    """Said after every problem of this row."""
 
 
 @dataclass
@@ -79,6 +104,10 @@ class _Credential:
     lines: list[int]
     points: dict[str, _Value] = field(default_factory=dict)
     """Field id -> the value used there."""
+    sources: list[tuple[str, int]] = field(default_factory=list)
+    cost: tuple[float, str, int] | None = None
+    """(value, where, line) of the first cost given."""
+    hours: tuple[float, str, int] | None = None
 
     @property
     def verified(self) -> bool:
@@ -100,6 +129,10 @@ class ImportResult:
     """Rows skipped only because they had no points (no `default_points` given)."""
     credential_lines: dict[str, list[int]]
     """Credential id -> the CSV lines it came from."""
+    credential_sources: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    """Credential id -> (where, line) of every row it came from (several sheets)."""
+    tool: str = "import-csv"
+    kind: str = "CSV"
 
 
 # -- reading -----------------------------------------------------------------------------------
@@ -169,8 +202,7 @@ def _unique(base: str, taken: set[str], fallback: str) -> str:
 
 
 # -- importing -----------------------------------------------------------------------------------
-def import_csv_text(text: str, display: str, options: ImportOptions) -> ImportResult:
-    """Build the catalog document; a file that cannot be read at all raises FileProblems."""
+def check_options(options: ImportOptions) -> None:
     if not _CATALOG_ID.match(options.catalog_id):
         raise FileProblems(
             [Problem("--id", 0, f"catalog id `{options.catalog_id}` must be short and lowercase (letters, digits, -)")]
@@ -182,13 +214,13 @@ def import_csv_text(text: str, display: str, options: ImportOptions) -> ImportRe
             [Problem("--default-points", 0, f"must be from 1 to the bundle's {options.bundle_points}")]
         )
 
+
+def import_csv_text(text: str, display: str, options: ImportOptions) -> ImportResult:
+    """Build the catalog document; a file that cannot be read at all raises FileProblems."""
+    check_options(options)
     first_line = next((ln for ln in text.splitlines() if ln.strip()), "")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
     problems: list[Problem] = []
-    hint = ""  # said after every problem of the current row
-
-    def report(line: int, message: str) -> None:
-        problems.append(Problem(display, line, message + hint))
 
     # Header: the first row with anything in it.
     header: list[str] | None = None
@@ -228,21 +260,19 @@ def import_csv_text(text: str, display: str, options: ImportOptions) -> ImportRe
     field_i = column("field", cols.field, "--field-col", True)
     issuer_i = column("issuer", cols.issuer, "--issuer-col", False)
     points_i = column("points", cols.points, "--points-col", options.default_points is None)
+    cost_i = column("cost", cols.cost, "--cost-col", True) if cols.cost else None
+    hours_i = column("hours", cols.hours, "--hours-col", True) if cols.hours else None
     assert name_i is not None and field_i is not None
     width = len(header)
+    labels = {"name": _clean(header[name_i]), "field": _clean(header[field_i])}
 
-    fields: dict[str, tuple[str, str]] = {}  # folded name -> (id, name)
-    field_ids: set[str] = set()
-    credentials: list[_Credential] = []
-    by_name: dict[str, list[_Credential]] = {}
-    skipped = used = missing_points = 0
-
+    skipped = 0
+    list_rows: list[ListRow] = []
     for line, row in rows:
         def cell(i: int | None) -> str:
             return _clean(row[i]) if i is not None and i < len(row) else ""
 
-        name, field_name, issuer, raw_points = cell(name_i), cell(field_i), cell(issuer_i), cell(points_i)
-        label = f"`{name}`" if name else "row"
+        name = cell(name_i)
         hint = ""
         if len(row) > width:
             hint = (
@@ -250,15 +280,63 @@ def import_csv_text(text: str, display: str, options: ImportOptions) -> ImportRe
                 "that is not in quotes?)"
             )
             if any(c.strip() for c in row[width:]):
-                report(line, f"{label} has more values than the header has columns; row skipped")
+                label = f"`{name}`" if name else "row"
+                problems.append(Problem(display, line, f"{label} has more values than the header has columns; row skipped{hint}"))
                 skipped += 1
                 continue
+        list_rows.append(
+            ListRow(display, line, name, cell(field_i), cell(issuer_i), cell(points_i), cell(cost_i), cell(hours_i), hint)
+        )
+    return build_catalog(list_rows, display, options, labels, problems=problems, skipped=skipped)
+
+
+def _amount(raw: str) -> float | None:
+    """`$1,200.50` -> 1200.5; None when it is not a number of at least 0."""
+    text = raw.replace("$", "").replace(",", "").replace("US", "").strip()
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if value >= 0 and value == value and value != float("inf") else None
+
+
+def build_catalog(
+    rows: list[ListRow],
+    display: str,
+    options: ImportOptions,
+    labels: dict[str, str],
+    *,
+    problems: list[Problem] | None = None,
+    skipped: int = 0,
+) -> ImportResult:
+    """The catalog document from the rows of a state list, whatever file they came from:
+    the rules of the module doc. `labels` names the name and field columns in messages
+    (by role); `problems` and `skipped` carry what the reader already refused."""
+    check_options(options)
+    problems = list(problems or [])
+    order: dict[str, int] = {}
+    for row in rows:
+        order.setdefault(row.where, len(order))
+
+    def report(row: ListRow, message: str) -> None:
+        problems.append(Problem(row.where, row.line, message + row.hint))
+
+    fields: dict[str, tuple[str, str]] = {}  # folded name -> (id, name)
+    field_ids: set[str] = set()
+    credentials: list[_Credential] = []
+    by_name: dict[str, list[_Credential]] = {}
+    used = missing_points = 0
+
+    for row in rows:
+        line = row.line
+        name, field_name, issuer, raw_points = _clean(row.name), _clean(row.field), _clean(row.issuer), _clean(row.points)
+        label = f"`{name}`" if name else "row"
         if not name:
-            report(line, f"no credential name (column `{_clean(header[name_i])}`); row skipped")
+            report(row, f"no credential name (column `{labels.get('name', 'name')}`); row skipped")
             skipped += 1
             continue
         if not field_name:
-            report(line, f"no career field for {label} (column `{_clean(header[field_i])}`); row skipped")
+            report(row, f"no career field for {label} (column `{labels.get('field', 'career field')}`); row skipped")
             skipped += 1
             continue
 
@@ -267,12 +345,12 @@ def import_csv_text(text: str, display: str, options: ImportOptions) -> ImportRe
         if raw_points:
             m = _POINTS.match(raw_points)
             if m is None:
-                report(line, f"points `{raw_points}` for {label} is not a whole number; row skipped")
+                report(row, f"points `{raw_points}` for {label} is not a whole number; row skipped")
                 skipped += 1
                 continue
             points = int(m.group(1))
             if not 1 <= points <= options.bundle_points:
-                report(line, f"points {points} for {label} is outside 1..{options.bundle_points}; row skipped")
+                report(row, f"points {points} for {label} is outside 1..{options.bundle_points}; row skipped")
                 skipped += 1
                 continue
 
@@ -290,37 +368,38 @@ def import_csv_text(text: str, display: str, options: ImportOptions) -> ImportRe
 
         if points is None:
             if existing is not None:
-                report(line, f"duplicate of line {existing.line} ({label} in {field_name}) without points; ignored")
+                report(row, f"duplicate of line {existing.line} ({label} in {field_name}) without points; ignored")
                 skipped += 1
                 continue
             if options.default_points is None:
-                report(line, f"no points for {label} in {field_name}; row skipped")
+                report(row, f"no points for {label} in {field_name}; row skipped")
                 skipped += 1
                 missing_points += 1
                 continue
             points, from_csv = options.default_points, False
             report(
-                line,
+                row,
                 f"no points for {label} in {field_name}: used --default-points {points}, marked verified = false",
             )
 
         if existing is not None:
             if existing.points == points and from_csv == existing.from_csv:
-                report(line, f"duplicate of line {existing.line} ({label} in {field_name}); ignored")
+                report(row, f"duplicate of line {existing.line} ({label} in {field_name}); ignored")
             elif not existing.from_csv and from_csv:
                 report(
-                    line,
+                    row,
                     f"{label} in {field_name}: line {existing.line} had no points; used this row's {points}",
                 )
                 assert cred is not None and fid is not None
                 cred.points[fid] = _Value(points, line, True, existing.doubtful)
                 cred.lines.append(line)
+                cred.sources.append((row.where, line))
                 used += 1
                 continue
             else:
                 existing.doubtful = True
                 report(
-                    line,
+                    row,
                     f"{label} in {field_name} has {points} points here but {existing.points} on line "
                     f"{existing.line}; kept {existing.points}, marked verified = false",
                 )
@@ -338,12 +417,26 @@ def import_csv_text(text: str, display: str, options: ImportOptions) -> ImportRe
             cred.issuer = issuer
         cred.points[fid] = _Value(points, line, from_csv)
         cred.lines.append(line)
+        cred.sources.append((row.where, line))
+        for what, raw in (("cost", _clean(row.cost)), ("hours", _clean(row.hours))):
+            if not raw:
+                continue
+            value = _amount(raw)
+            if value is None:
+                report(row, f"{what} `{raw}` for {label} is not a number; left out")
+                continue
+            known = getattr(cred, what)
+            if known is None:
+                setattr(cred, what, (value, row.where, line))
+            elif known[0] != value:
+                report(row, f"{label} has {what} {raw} here but {known[0]:g} on line {known[2]}; kept {known[0]:g}")
         used += 1
 
     field_order = {fid: k for k, (fid, _) in enumerate(fields.values())}
     taken: set[str] = set()
     entries: list[dict[str, Any]] = []
     lines_by_id: dict[str, list[int]] = {}
+    sources_by_id: dict[str, list[tuple[str, int]]] = {}
     for k, cred in enumerate(credentials):
         cid = _unique(slug(cred.name), taken, f"credential-{k + 1}")
         listed = sorted(cred.points, key=field_order.__getitem__)
@@ -355,13 +448,18 @@ def import_csv_text(text: str, display: str, options: ImportOptions) -> ImportRe
         distinct = set(values.values())
         entry["points"] = distinct.pop() if len(distinct) == 1 else values
         entry["verified"] = cred.verified
+        for what in ("cost", "hours"):
+            known = getattr(cred, what)
+            if known is not None:
+                entry[what] = int(known[0]) if known[0] == int(known[0]) else known[0]
         entries.append(entry)
         lines_by_id[cid] = sorted(cred.lines)
+        sources_by_id[cid] = sorted(cred.sources, key=lambda s: (order.get(s[0], 0), s[1]))
 
     unconfirmed = sum(1 for e in entries if not e["verified"])
     notes = (
-        f"Imported from {Path(display).name} by credplan import-csv on {dt.date.today().isoformat()}. "
-        "verified = false marks points the CSV did not give, or gave twice with different values."
+        f"Imported from {Path(display).name} by credplan {options.tool} on {dt.date.today().isoformat()}. "
+        f"verified = false marks points the {options.kind} did not give, or gave twice with different values."
     )
     document: dict[str, Any] = {
         "format": 1,
@@ -384,7 +482,7 @@ def import_csv_text(text: str, display: str, options: ImportOptions) -> ImportRe
         ],
         "credential": entries,
     }
-    problems.sort(key=lambda p: p.line)
+    problems.sort(key=lambda p: (order.get(p.file, 0), p.line))
     return ImportResult(
         document=document,
         problems=problems,
@@ -395,6 +493,9 @@ def import_csv_text(text: str, display: str, options: ImportOptions) -> ImportRe
         unconfirmed=unconfirmed,
         missing_points=missing_points,
         credential_lines=lines_by_id,
+        credential_sources=sources_by_id,
+        tool=options.tool,
+        kind=options.kind,
     )
 
 
@@ -433,14 +534,30 @@ def line_ranges(lines: list[int]) -> str:
     return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in spans)
 
 
+def _where_comment(result: ImportResult, cid: str, source_name: str) -> str:
+    """`list.csv lines 2-4`, or for several sheets `list.xlsx: Health rows 3-4; IT row 9`."""
+    lines = result.credential_lines.get(cid, [])
+    sources = result.credential_sources.get(cid, [])
+    sheets: dict[str, list[int]] = {}
+    for where, line in sources:
+        sheets.setdefault(where, []).append(line)
+    if len(sheets) <= 1 and all(":" not in Path(w).name for w in sheets):
+        return f"{source_name} line{'s' if len(lines) > 1 else ''} {line_ranges(lines)}"
+    parts = []
+    for where, rows in sheets.items():
+        sheet = _clean(where.rsplit(":", 1)[1]) if ":" in where else ""
+        parts.append(f"{sheet} row{'s' if len(rows) > 1 else ''} {line_ranges(rows)}".strip())
+    return f"{source_name}: " + "; ".join(parts)
+
+
 def catalog_toml(result: ImportResult, source_name: str) -> str:
-    """The catalog as TOML laid out like a hand-written one, with the CSV lines each
-    credential came from as comments."""
+    """The catalog as TOML laid out like a hand-written one, with the lines (or sheets
+    and rows) each credential came from as comments."""
     doc = result.document
     source_name = _clean(source_name)
     out = [
-        f"# Imported by `credplan import-csv` from {source_name}.",
-        "# verified = false marks points the CSV did not give, or gave twice with different values.",
+        f"# Imported by `credplan {result.tool}` from {source_name}.",
+        f"# verified = false marks points the {result.kind} did not give, or gave twice with different values.",
         "# Check the file with `credplan validate`.",
         "",
         f"format = {doc['format']}",
@@ -452,14 +569,15 @@ def catalog_toml(result: ImportResult, source_name: str) -> str:
     for r in doc["requirement"]:
         out += ["", *_table("[[requirement]]", r)]
     for c in doc["credential"]:
-        lines = result.credential_lines.get(c["id"], [])
-        where = line_ranges(lines)
-        out += ["", f"# {source_name} line{'s' if len(lines) > 1 else ''} {where}", *_table("[[credential]]", c)]
+        out += ["", f"# {_where_comment(result, c['id'], source_name)}", *_table("[[credential]]", c)]
     return "\n".join(out) + "\n"
 
 
 __all__ = [
     "Columns",
+    "ListRow",
+    "build_catalog",
+    "check_options",
     "ImportOptions",
     "ImportResult",
     "catalog_toml",

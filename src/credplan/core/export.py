@@ -28,7 +28,7 @@ from .text import clean, clean_data
 from .words import requirements as words
 from .words.requirements import LEGEND, UNVERIFIED, UNVERIFIED_WORDS, score_label
 
-FORMATS = ("md", "txt", "json")
+FORMATS = ("md", "txt", "json", "html")
 EXPORT_FORMAT = 1
 
 
@@ -310,8 +310,12 @@ def _text(r: _Report) -> str:
 def export_report(
     catalog: Catalog, plan: Plan, fmt: str, *, generated: dt.date | None = None, notices: Sequence[str] = ()
 ) -> str:
-    """The report in `fmt` ("md", "txt" or "json"); ends with a newline. `notices` are
-    what the session says about the catalog (stale, not the plan's own)."""
+    """The report in `fmt` ("md", "txt", "json" or "html"); ends with a newline. `notices`
+    are what the session says about the catalog (stale, not the plan's own)."""
+    if fmt == "html":  # the one-page summary for families
+        from .export_html import html_report
+
+        return html_report(catalog, plan, generated=generated, notices=notices)
     if fmt == "json":
         return json.dumps(export_dict(catalog, plan, generated, notices), indent=2, ensure_ascii=False) + "\n"
     report = _Report(catalog, plan, generated, notices)
@@ -323,9 +327,9 @@ def export_report(
 
 
 def format_for_path(path: str) -> str | None:
-    """The format a file name asks for (`.md`, `.markdown`, `.json`, `.txt`), if any."""
+    """The format a file name asks for (`.md`, `.markdown`, `.json`, `.txt`, `.html`), if any."""
     lower = path.lower()
-    for suffix, fmt in ((".md", "md"), (".markdown", "md"), (".json", "json"), (".txt", "txt")):
+    for suffix, fmt in ((".md", "md"), (".markdown", "md"), (".json", "json"), (".txt", "txt"), (".html", "html"), (".htm", "html")):
         if lower.endswith(suffix):
             return fmt
     return None

@@ -124,6 +124,13 @@ def _catalog_for(request: OpenRequest, plan: Plan) -> tuple[Catalog, list[str]]:
     )
 
 
+def plan_catalog(plan: Plan, catalog: str | None = None) -> Catalog:
+    """The catalog `plan` is judged by, chosen as a session chooses it (its own catalog,
+    else Ohio; `catalog` overrides). For front-ends that read many plans at once (the
+    roster) and cache catalogs by `plan.catalog`; raises `FileProblems`."""
+    return _catalog_for(OpenRequest(catalog=catalog, inspect=True), plan)[0]
+
+
 def catalog_warnings(catalog: Catalog, today: dt.date) -> list[str]:
     """What every front-end says about the catalog itself on opening: that it is stale.
     (Unconfirmed values are marked `?` wherever they are shown, with the legend.)"""
@@ -389,5 +396,6 @@ __all__ = [
     "SessionError",
     "catalog_warnings",
     "load_catalog_ref",
+    "plan_catalog",
     "plan_path",
 ]

@@ -297,6 +297,15 @@ class CredplanApp(App[None]):
 
         self.push_screen(PlanPickerScreen())
 
+    def open_roster(self) -> None:
+        """Every student's plan, judged by its own catalog (not in a demo)."""
+        if not self.session.can_list_plans:
+            self.notify(notices.DEMO_NO_PLANS, markup=False)
+            return
+        from .screens.roster import RosterScreen
+
+        self.push_screen(RosterScreen(current=self.session.path))
+
     def open_export(self) -> None:
         from .screens.export import ExportScreen
 

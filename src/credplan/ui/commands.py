@@ -32,6 +32,7 @@ class PlannerCommands(Provider):
                 out.append((f"Switch catalog: {path.stem}", partial(app.switch_catalog, path), f"Open the bundled catalog {path.name}"))
         if app.session.can_list_plans:
             out.append(("Plans: open, create, rename or delete", app.open_plan_picker, "Students' plans on this machine (o)"))
+            out.append(("Roster: every student's plan", app.open_roster, "Status, points and class of every student, each by its own catalog (R)"))
         out.append(("Export a report", app.open_export, "Markdown, text or JSON for a counselor (e)"))
         if app.session.path is not None and not app.session.is_demo:
             out.append(("Reload plan from disk", app.reload_from_disk, "Drop unsaved changes and read the plan file again"))

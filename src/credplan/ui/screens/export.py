@@ -59,7 +59,7 @@ class ExportScreen(ModalScreen[Path | None]):
         self.query_one(Input).focus()
 
     def _show_format(self) -> None:
-        names = {"md": "Markdown", "txt": "plain text", "json": "JSON"}
+        names = {"md": "Markdown", "txt": "plain text", "json": "JSON", "html": "one page for the family, HTML"}
         self.query_one("#format", Static).update(f"Format: {names[self.fmt]} (.{self.fmt})")
 
     def action_format(self) -> None:

@@ -36,6 +36,7 @@ class MainScreen(Screen):
         Binding("m", "earned", "Earned", show=False, tooltip="Mark the highlighted selection earned, or planned again", id="credplan.earned"),
         Binding("e", "export", "Export", show=False, tooltip="Write a report for a counselor", id="credplan.export"),
         Binding("o", "plans", "Plans", show=False, tooltip="Open, create, rename or delete students' plans", id="credplan.plans"),
+        Binding("R", "roster", "Roster", show=False, tooltip="Every student's plan in one table", id="credplan.roster"),
         Binding("s", "suggest", "Suggest", show=False, tooltip="Quickest ways to finish the bundle", id="credplan.suggest"),
         Binding("n", "nearest", "Nearest fields", show=False, tooltip="Every field ranked by how close the plan is", id="credplan.nearest"),
         Binding("c", "compare", "What-if", show=False, tooltip="Compare the plan under another field, class or catalog", id="credplan.compare"),
@@ -256,6 +257,9 @@ class MainScreen(Screen):
 
     def action_plans(self) -> None:
         self.app.open_plan_picker()  # type: ignore[attr-defined]
+
+    def action_roster(self) -> None:
+        self.app.open_roster()  # type: ignore[attr-defined]
 
     def action_suggest(self) -> None:
         self.app.open_suggestions()  # type: ignore[attr-defined]
