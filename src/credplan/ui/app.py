@@ -286,7 +286,13 @@ class CredplanApp(App[None]):
         self.evaluation = evaluate(self.catalog, self.plan)
         if self.session.unsaved:
             self._save_failed(f"{self.session.save_problem} {notices.PLANNER_UNSAVED}")
-        self.switch_screen(MainScreen(self.catalog, self.banner_text()))
+        screen = MainScreen(self.catalog, self.banner_text())
+        if len(self.screen_stack) > 1 and isinstance(self.screen, MainScreen):
+            self.switch_screen(screen)  # a planner pushed by an earlier switch
+        else:
+            # The first planner is the default screen, which Textual cannot switch away
+            # from (it has no result callback to pop); the new one goes on top of it.
+            self.push_screen(screen)
 
     # -- plans and reports ------------------------------------------------------------------
     def open_plan_picker(self) -> None:
