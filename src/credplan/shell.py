@@ -14,8 +14,6 @@ to stdin/stdout, with readline history and completion when stdin is a terminal.
 from __future__ import annotations
 
 import difflib
-import importlib
-import importlib.util
 import os
 import re
 import sys
@@ -23,10 +21,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable, TextIO
 
+from .core.competency_options import competency_suggestions
+from .core.completions import MEASURES, SuggestError
+from .core.completions import completions as best_completions  # `completions` here is tab completion
 from .core.model import BELOW, Assessment, Catalog, Credential, Field, Plan, ScoreValue
 from .core.plans import CLASS_RANGE
 from .core.rules import Evaluation, evaluate, plural, score_label
 from .core.search import CredentialIndex
+from .core.words.suggestions import ALL_COMPETENCIES_MET, any_unverified, competency_lines, completion_lines
 
 SaveFunc = Callable[[Plan, Catalog], None]
 
@@ -557,33 +559,28 @@ def cmd_status(sh: PlanShell, arg: str) -> None:
 
 
 def cmd_suggest(sh: PlanShell, arg: str) -> None:
-    if importlib.util.find_spec("credplan.core.suggest") is None:
-        sh.say("Suggestions are not available in this version.")
-        return
-    suggest = importlib.import_module("credplan.core.suggest")
-    measures = getattr(suggest, "MEASURES", ("count",))
     by, field_id = "count", None
     for word in arg.split():
-        if word.casefold() in measures:
+        if word.casefold() in MEASURES:
             by = word.casefold()
         elif field_id is None:
             field_id = sh.field(word).id
         else:
-            raise Refused(f"Usage: suggest [FIELD] [{'|'.join(measures)}]")
+            raise Refused(f"Usage: suggest [FIELD] [{'|'.join(MEASURES)}]")
     lines: list[str] = []
     result = None
     try:
         if sh.catalog.has_bundle:
-            result = suggest.completions(sh.catalog, sh.plan, field_id, by, 5)
-            lines += suggest.completion_lines(result)
-        competencies = suggest.competency_suggestions(sh.catalog, sh.plan)
-    except getattr(suggest, "SuggestError", ValueError) as exc:
+            result = best_completions(sh.catalog, sh.plan, field_id, by, 5)
+            lines += completion_lines(result)
+        competencies = competency_suggestions(sh.catalog, sh.plan)
+    except SuggestError as exc:
         raise Refused(plain(exc)) from None
     if competencies:
-        lines += suggest.competency_lines(competencies, 5)
+        lines += competency_lines(competencies, 5)
     elif result is None:
-        lines.append("Every competency that applies is met.")
-    if suggest.any_unverified(result, competencies=competencies, limit=5):
+        lines.append(ALL_COMPETENCIES_MET)
+    if any_unverified(result, competencies=competencies, limit=5):
         lines.append(UNVERIFIED_HELP)
     sh.say(*(plain(line, one_line=False) for line in lines))
 

@@ -7,7 +7,8 @@ import argparse
 import json
 import sys
 
-from ..core.suggest import UNVERIFIED_NOTE, any_unverified, field_distance_dict, field_lines, nearest_fields
+from ..core.nearest import field_distance_dict, nearest_fields
+from ..core.words.suggestions import UNVERIFIED_NOTE, any_unverified, field_lines
 from . import EXIT_BAD_INPUT, EXIT_OK
 from .common import DEFAULT_CATALOG, load_catalog_and_plan
 
