@@ -31,6 +31,7 @@ from credplan.core.nearest import field_distance_dict, nearest_fields
 from credplan.core.rules import evaluate, field_points
 from credplan.core.words.suggestions import (
     competency_sentence,
+    completion_lines,
     completion_text,
     distance_sentence,
     result_notes,
@@ -233,20 +234,24 @@ def test_missing_costs_rank_last_and_the_listing_says_so():
     assert [c.credentials for c in result.completions] == [("half", "half2"), ("dear",), ("free-unknown",)]
     assert result.completions[-1].missing_cost
     assert "no listed cost" in completion_text(result.completions[-1])
-    assert any("no listed cost" in n and "ranked last" in n for n in result_notes(result))
+    assert result_notes(result) == [
+        "1 of these 3 includes a credential with no listed cost; it comes last, after every combination whose costs are all listed"
+    ]
     assert result.total_missing == 1
 
     top2 = completions(cat, plan(), "a", "cost", 2)
     assert all(not c.missing_cost for c in top2.completions)
-    assert any("1 other completion" in n and "no listed cost" in n for n in result_notes(top2))
+    assert result_notes(top2) == ["1 more combination includes a credential with no listed cost; it comes after these"]
 
 
 def test_missing_hours_rank_last_by_hours():
     cat = catalog([cred("h0", ("a",), 12), cred("h1", ("a",), 12, hours=80), cred("h2", ("a",), 12, hours=40)])
     result = completions(cat, plan(), "a", "hours", 5)
     assert [c.credentials for c in result.completions] == [("h2",), ("h1",), ("h0",)]
-    assert "40 h" in completion_text(result.completions[0])
-    assert any("no listed hours" in n for n in result_notes(result))
+    assert completion_text(result.completions[0]) == "+ H2 (12) reaches 12, no listed cost, 40 hours to prepare"
+    assert result_notes(result) == [
+        "1 of these 3 includes a credential with no listed hours; it comes last, after every combination whose hours are all listed"
+    ]
 
 
 def test_universal_credentials_are_candidates_everywhere_and_count_everywhere():
@@ -307,7 +312,7 @@ def test_explanation_marks_unverified_points():
     cat = catalog([cred("osha", ("a",), 2, cost=25, name="OSHA 10-Hour"),
                    cred("aplus", ("a",), 11, cost=506.5, verified=False, name="CompTIA A+")])
     c = completions(cat, plan(), "a")
-    assert completion_text(c.completions[0]) == "+ OSHA 10-Hour (2) + CompTIA A+ (11?) reaches 12 (+1 over), $531.50"
+    assert completion_text(c.completions[0]) == "+ OSHA 10-Hour (2) + CompTIA A+ (11?) reaches 12 (1 point more than needed), $531.50"
     assert c.completions[0].unverified
 
 
@@ -324,6 +329,22 @@ def test_bad_requests_raise_suggest_error():
 
 
 # -- the words (core.words.suggestions) -----------------------------------------------------------------
+def test_completion_lines_say_how_many_combinations_and_which_are_listed():
+    cat = catalog([cred(f"s{i}", ("a",), 6, cost=10 * i if i else None) for i in range(4)])
+    lines = completion_lines(completions(cat, plan(), "a", "count", 4))
+    assert lines[:3] == [
+        "Bundle field: Alpha (as asked): 0 of 12 points",
+        "12 more points needed in Alpha (0 of 12).",
+        "6 combinations would finish it; the 4 with the fewest credentials:",
+    ]
+    assert lines[3] == "  1. + S1 (6) + S2 (6) reaches 12, $30"
+    assert lines[-1] == "Note: 1 of these 4 includes a credential with no listed cost, so the total cost may be higher than shown."
+    one = catalog([cred("w", ("a",), 6), cred("x", ("a",), 9, cost=30)])
+    only = completion_lines(completions(one, plan("w"), "a", "cost", 5))
+    assert only[2:] == ["1 combination would finish it:", "  1. + X (9) reaches 12 (3 points more than needed), $30"]
+    assert completion_lines(completions(cat, plan(), "a", "cost", 10))[2] == "6 combinations would finish it, lowest cost first:"
+
+
 def test_results_carry_data_not_sentences():
     """The words are built from the results by core.words.suggestions, never stored in them."""
     from credplan.core.competency_options import CompetencySuggestion, CredentialOption, PartScore, ScoreTarget

@@ -77,7 +77,7 @@ async def test_measure_key_changes_order_and_label(ohio):
         await pilot.press("s")
         await pilot.pause()
         for by, words in [("cost", "Ranked by lowest cost"), ("hours", "Ranked by fewest preparation hours"),
-                          ("overshoot", "Ranked by fewest points over"), ("count", "Ranked by fewest credentials")]:
+                          ("overshoot", "Ranked by fewest points more than needed"), ("count", "Ranked by fewest credentials")]:
             await pilot.press("m")
             await pilot.pause()
             assert app.screen.by == by

@@ -4,7 +4,8 @@ competency (`core.competency_options`).
 
 Those modules return numbers, ids and names; everything here turns them into the
 sentences the planner's screens, `credplan suggest`, `credplan fields`, `credplan shell`
-and the `--json` "sentence" keys show, so they read the same everywhere.
+and the `--json` "sentence" keys show, so they read the same everywhere. A student may
+be 15: say "combination", not "completion"; "2 points more than needed", not "+2 over".
 """
 
 from __future__ import annotations
@@ -20,20 +21,20 @@ if TYPE_CHECKING:  # the data modules import this one for their JSON forms
     from ..nearest import FieldDistance
 
 MEASURE_WORDS = {
-    "count": "fewest credentials (ties: lower cost, then fewer points over)",
-    "cost": "lowest cost (ties: fewer credentials, then fewer points over)",
-    "hours": "fewest preparation hours (ties: fewer credentials, then fewer points over)",
-    "overshoot": "fewest points over (ties: fewer credentials, then lower cost)",
+    "count": "fewest credentials (then lowest cost)",
+    "cost": "lowest cost (then fewest credentials)",
+    "hours": "fewest preparation hours (then fewest credentials)",
+    "overshoot": "fewest points more than needed (then fewest credentials)",
 }
-"""What a ranking puts first, with its tie-breaks: "Ranked by ..."."""
+"""What a ranking puts first, with its first tie-break: "Ranked by ..."."""
 
 MEASURE_NAMES = {
     "count": "fewest credentials",
     "cost": "lowest cost",
-    "hours": "fewest hours",
-    "overshoot": "fewest points over",
+    "hours": "fewest preparation hours",
+    "overshoot": "fewest points more than needed",
 }
-"""The same, short."""
+"""The same, short: "the 5 with the ...", "... first"."""
 
 UNVERIFIED_NOTE = f"{UNVERIFIED} = {UNVERIFIED_WORDS}"
 ALL_COMPETENCIES_MET = "Every competency that applies is met."
@@ -57,7 +58,7 @@ def money(value: float) -> str:
 
 
 def hours_text(value: float) -> str:
-    return f"{value:g} h"
+    return f"{value:g} {'hour' if value == 1 else 'hours'} to prepare"
 
 
 def points_label(points: int, verified: bool) -> str:
@@ -82,15 +83,23 @@ def hours_words(hours: float, missing: int, members: int) -> str:
     return f"{hours_text(hours)} plus {missing} with no listed hours"
 
 
+def more_than_needed(points: int) -> str:
+    return f"{plural(points, 'point')} more than needed"
+
+
+def combinations(n: int) -> str:
+    return f"{n:,} {'combination' if n == 1 else 'combinations'}"
+
+
 # -- completions ---------------------------------------------------------------------------------
 def completion_text(c: Completion) -> str:
-    """One line: "+ OSHA 10-Hour (2) + CompTIA A+ (11?) reaches 12 (+1 over), $531.50";
-    hours too when ranked by hours or when any are listed."""
+    """One line: "+ OSHA 10-Hour (2) + CompTIA A+ (11?) reaches 12 (1 point more than
+    needed), $531.50"; hours too when ranked by hours or when any are listed."""
     members = len(c.picks)
     text = " ".join(f"+ {p.name} ({points_label(p.points, p.verified)})" for p in c.picks)
     text += f" reaches {c.reaches - c.overshoot}"
     if c.overshoot:
-        text += f" (+{c.overshoot} over)"
+        text += f" ({more_than_needed(c.overshoot)})"
     text += ", " + cost_words(c.cost, sum(1 for p in c.picks if p.cost is None), members)
     missing_hours = sum(1 for p in c.picks if p.hours is None)
     if c.by == "hours" or missing_hours < members:
@@ -109,39 +118,55 @@ def _needed(r: CompletionResult) -> str:
     return f"{plural(r.shortfall, 'more point')} needed in {r.field_name} ({r.current} of {r.required})"
 
 
-def _ways(total: int) -> str:
-    return f"{total:,} {'way' if total == 1 else 'ways'} to finish"
+def _would_finish(total: int) -> str:
+    return f"{combinations(total)} would finish it"
 
 
 def result_sentence(r: CompletionResult) -> str:
     """"already complete in X (12 of 12 points)", "cannot reach 12 points in X with this
-    catalog (...)", or the shortfall and how many ways there are to finish."""
+    catalog (...)", or the shortfall and how many combinations would finish it."""
     if r.complete:
         return f"already complete in {r.field_name} ({r.current} of {r.required} points)"
     if not r.reachable:
         return cannot_reach(r.field_name, r.current, r.required, r.candidates, r.available)
-    return f"{_needed(r)}; {_ways(r.total)}"
+    return f"{_needed(r)}; {_would_finish(r.total)}"
+
+
+def listing_intro(r: CompletionResult) -> str:
+    """What the list below shows: "209 combinations would finish it; the 5 with the
+    fewest credentials"."""
+    shown, name = len(r.completions), MEASURE_NAMES[r.by]
+    if shown == r.total == 1:
+        return _would_finish(1)
+    if shown == r.total:
+        return f"{_would_finish(r.total)}, {name} first"
+    which = "the one" if shown == 1 else f"the {shown}"
+    return f"{_would_finish(r.total)}; {which} with the {name}"
 
 
 def result_notes(r: CompletionResult) -> list[str]:
     """What the listed costs (hours, when ranked by hours) leave out: a note or none."""
     what = "hours" if r.by == "hours" else "cost"
     shown, missing = len(r.completions), r.shown_missing
-    these = f"{missing} of these {plural(shown, 'completion')} {'includes' if missing == 1 else 'include'}"
-    if r.by in ("cost", "hours") and r.total_missing:
-        if missing:
-            return [
-                f"{these} credentials with no listed {what}; ranked last, after every completion whose {what} "
-                f"{'are' if what == 'hours' else 'is'} fully listed"
-            ]
+    if r.by in ("cost", "hours") and r.total_missing and missing == 0:
         n = r.total_missing
         return [
-            f"{n:,} other {'completion includes' if n == 1 else 'completions include'} "
-            f"credentials with no listed {what}; ranked after these"
+            f"{n:,} more {'combination includes' if n == 1 else 'combinations include'} a credential with no "
+            f"listed {what}; {'it comes' if n == 1 else 'they come'} after these"
         ]
-    if missing:
-        return [f"{these} credentials with no listed {what}; their cost is at least what is shown"]
-    return []
+    if not missing:
+        return []
+    if missing == shown:
+        these = "this one includes" if shown == 1 else f"all {shown} include"
+    else:
+        these = f"{missing} of these {shown} {'includes' if missing == 1 else 'include'}"
+    if r.by in ("cost", "hours") and missing < shown:  # ranked last, so the listed ones come first
+        listed = "hours are" if what == "hours" else "costs are"
+        return [
+            f"{these} a credential with no listed {what}; {'it comes' if missing == 1 else 'they come'} last, "
+            f"after every combination whose {listed} all listed"
+        ]
+    return [f"{these} a credential with no listed {what}, so the total {what} may be higher than shown"]
 
 
 def completion_lines(r: CompletionResult) -> list[str]:
@@ -151,8 +176,8 @@ def completion_lines(r: CompletionResult) -> list[str]:
     if r.complete or not r.reachable:
         lines.append(sentence(result_sentence(r)))
         return lines
-    lines.append(sentence(result_sentence(r)))
-    lines.append(f"Best {len(r.completions)} by {MEASURE_WORDS[r.by]}:")
+    lines.append(sentence(_needed(r)))
+    lines.append(capital(listing_intro(r)) + ":")
     for n, c in enumerate(r.completions, 1):
         lines.append(f"  {n}. {completion_text(c)}")
     for note in result_notes(r):
@@ -168,14 +193,14 @@ def bundle_heading(r: CompletionResult, role: str) -> str:
         return f"{head}: already complete. Nothing to add here."
     if not r.reachable:
         return f"{head}, {r.shortfall} more needed. {sentence(result_sentence(r))}"
-    return f"{head}, {r.shortfall} more needed; {_ways(r.total)}."
+    return f"{head}, {r.shortfall} more needed; {sentence(_would_finish(r.total))}"
 
 
 def shown_of_total(r: CompletionResult) -> str:
-    """"Showing the best 10 of 41 ways.", or "" when every one is shown."""
+    """"Showing 10 of the 41 combinations.", or "" when every one is shown."""
     if r.total <= len(r.completions):
         return ""
-    return f"Showing the best {len(r.completions)} of {r.total:,} ways."
+    return f"Showing {len(r.completions)} of the {r.total:,} combinations."
 
 
 # -- nearest fields --------------------------------------------------------------------------------
@@ -207,13 +232,13 @@ def field_lines(distances: Iterable[FieldDistance]) -> list[str]:
 
 # -- competencies ----------------------------------------------------------------------------------
 def competency_sentence(s: CompetencySuggestion) -> str:
-    """"English competency: not met; any one of 3 credentials that meet english;
-    cheapest: X, $15 or 4 score options"."""
+    """"English competency: not met; any one of 3 credentials that meet english
+    (cheapest: X, $15) or 4 score options"."""
     ways = []
     options = s.credentials
     if options:
         first = options[0]
-        cheapest = f"; cheapest: {first.name}, {money(first.cost)}" if first.cost is not None else ""
+        cheapest = f" (cheapest: {first.name}, {money(first.cost)})" if first.cost is not None else ""
         meet = "meets" if len(options) == 1 else "meet"
         ways.append(f"{plural(len(options), 'credential')} that {meet} {s.competency}{cheapest}")
     if s.scores:

@@ -90,7 +90,7 @@ class SuggestionsScreen(Screen[None]):
     SUB_TITLE = "Suggestions"
     BINDINGS = [
         Binding("escape", "close", "Close", tooltip="Back to the planner", id="credplan.suggest-close"),
-        Binding("m", "measure", "Measure", tooltip="Rank by fewest credentials, lowest cost, fewest hours or fewest points over",
+        Binding("m", "measure", "Measure", tooltip="Rank by fewest credentials, lowest cost, fewest hours or fewest points more than needed",
                 id="credplan.suggest-measure"),
         Binding("f", "field(1)", "Next field", tooltip="Suggestions for the next career field", id="credplan.suggest-next-field"),
         # priority: the list would otherwise take left/right for horizontal scrolling
