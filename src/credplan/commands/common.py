@@ -9,8 +9,7 @@ from ..core.catalog import load_catalog
 from ..core.model import Catalog, Plan
 from ..core.problems import FileProblems
 from ..core.storage import read_plan
-
-DEFAULT_CATALOG = "ohio"
+from . import DEFAULT_CATALOG  # noqa: F401  (the command modules take it from here)
 
 
 def load_catalog_ref(ref: str) -> Catalog:
