@@ -62,8 +62,8 @@ def test_check_json_imports_no_other_subcommand(tmp_path, plan):
     assert done.returncode == 1 and done.stdout.lstrip().startswith("{")
     commands = {m for m in modules if m.startswith("credplan.commands.")}
     assert commands == {"credplan.commands.check", "credplan.commands.common"}
-    # nor what only other commands need: the suggestions search, exports, Textual
-    for unused in ("credplan.core.completions", "credplan.core.export", "textual"):
+    # nor what only other commands need: the suggestions search, saving plans, exports, Textual
+    for unused in ("credplan.core.completions", "credplan.core.storage", "credplan.core.export", "textual"):
         assert unused not in modules, unused
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 from ..core.bundled import resolve_catalog
 from ..core.catalog import load_catalog
 from ..core.model import Catalog, Plan
+from ..core.plans import read_plan  # not core.storage: a read-only command needs none of its saving machinery
 from ..core.problems import FileProblems
-from ..core.storage import read_plan
 from . import DEFAULT_CATALOG  # noqa: F401  (the command modules take it from here)
 
 

@@ -1,4 +1,5 @@
-"""The plan file format (TOML), read and written without touching the disk.
+"""The plan file format (TOML), read and written without touching the disk, and
+`read_plan`, which reads a plan file and never changes one (saving is `core.storage`).
 
     format = 1
     student = "Ana Lopez"
@@ -26,18 +27,25 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 import tomli_w
 
 from .model import BELOW, STATUSES, Catalog, CatalogStamp, Plan, Selection, ScoreValue, freeze_scores
-from .problems import Checker, FileProblems, parse_toml, type_name
+from .problems import Checker, FileProblems, parse_toml, read_text, type_name
 
 PLAN_FORMAT = 1
 PLAN_KEYS = ("format", "student", "class_of", "pinned_field", "notes", "catalog", "selection", "scores", "known_points")
 _BELOW = re.compile(r"^\s*<\s*\d*\s*$")
 CLASS_RANGE = (1950, 2100)
+
+
+def read_plan(path: Path) -> Plan:
+    """Read a plan without changing anything on disk (for `check`, `export`)."""
+    display = str(path)
+    return parse_plan(read_text(path, display), display)
 
 
 def parse_plan(text: str, display: str = "<plan>") -> Plan:

@@ -39,7 +39,7 @@ except ImportError:  # pragma: no cover - Windows
 
 from .changes import remember_points
 from .model import Catalog, Plan
-from .plans import PLAN_FORMAT, dump_plan, parse_plan
+from .plans import PLAN_FORMAT, dump_plan, parse_plan, read_plan  # noqa: F401  (read_plan: for importers of storage)
 from .problems import FileProblems, Problem, decode_utf8, read_text
 from .problems import tomllib  # the catalogs' parser: tomli when installed, else the stdlib's
 
@@ -187,12 +187,6 @@ def open_plan(path: Path, student: str = "") -> OpenedPlan:
         os.replace(path, backup)
         return OpenedPlan(Plan(student=student), path, created=True, backup=backup, problems=exc.problems)
     return OpenedPlan(plan, path)
-
-
-def read_plan(path: Path) -> Plan:
-    """Read a plan without changing anything on disk (for `check`, `export`)."""
-    display = str(path)
-    return parse_plan(read_text(path, display), display)
 
 
 # -- errors --------------------------------------------------------------------------------
