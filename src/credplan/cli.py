@@ -5,14 +5,38 @@ imported only when the planner opens, and a subcommand's module only when it run
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
+import types
 
 from .commands import DEFAULT_CATALOG, Subcommands
 
 TYPE_CHECKING = False  # typing itself costs a few ms at every start
 if TYPE_CHECKING:
     from collections.abc import Sequence
+
+
+class _DeferredInspect(types.ModuleType):
+    """Stands in for `inspect` until something looks a name up in it, then loads it.
+
+    `dataclasses` imports `inspect` (with ast, dis and tokenize: about a sixth of what
+    `credplan check` costs) only to write a docstring for a dataclass that has none,
+    and every dataclass on a command's path has one. Textual uses `inspect`, so the
+    planner loads it at once; a command usually never does."""
+
+    def __getattr__(self, name: str) -> object:
+        if sys.modules.get("inspect") is self:
+            del sys.modules["inspect"]
+        real = importlib.import_module("inspect")
+        sys.modules["inspect"] = real
+        self.__dict__.update(real.__dict__)  # modules that imported the stand-in now see the real names
+        return getattr(real, name)
+
+
+def _defer_inspect() -> None:
+    if "inspect" not in sys.modules and "dataclasses" not in sys.modules:
+        sys.modules["inspect"] = _DeferredInspect("inspect")
 
 
 def _columns() -> int:
@@ -77,6 +101,7 @@ def run_planner(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _defer_inspect()
     args = parse(argv)
     func = getattr(args, "func", run_planner)
     try:

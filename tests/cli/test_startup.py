@@ -67,6 +67,15 @@ def test_check_json_imports_no_other_subcommand(tmp_path, plan):
         assert unused not in modules, unused
 
 
+def test_check_json_leaves_typing_and_inspect_unloaded(tmp_path, plan):
+    """Together a sixth of check's start-up. `typing`: the core imports it only under
+    `if TYPE_CHECKING:`. `inspect`: dataclasses loads it to write a docstring for a
+    dataclass that has none, so every dataclass on this path has one."""
+    _, modules = imported_by("check", "--json", "--catalog", "ohio", "--plan", plan, tmp_path=tmp_path)
+    assert "typing" not in modules
+    assert "inspect" not in modules
+
+
 def test_help_lists_every_command_without_importing_one(tmp_path):
     done, modules = imported_by("--help", tmp_path=tmp_path)
     assert done.returncode == 0
@@ -110,3 +119,24 @@ def test_the_table_matches_the_modules():
         assert sub._name_parser_map[name] is not None
     orders = [command_module(name).ORDER for name in COMMANDS]
     assert orders == sorted(orders)
+
+
+def test_inspect_still_works_after_a_command():
+    """`inspect` is loaded on first use, for whoever uses it after a command ran."""
+    code = (
+        "import contextlib, io, sys\n"
+        "from credplan.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['catalogs'])\n"
+        "assert type(sys.modules['inspect']).__name__ == '_DeferredInspect'\n"
+        "import dataclasses\n"
+        "@dataclasses.dataclass\n"
+        "class NoDoc:\n"
+        "    x: int\n"
+        "assert NoDoc.__doc__ == 'NoDoc(x: int)', NoDoc.__doc__\n"
+        "import inspect\n"
+        "assert str(inspect.signature(lambda a, b=2: 0)) == '(a, b=2)'\n"
+        "assert type(sys.modules['inspect']).__name__ == 'module'\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr

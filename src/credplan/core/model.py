@@ -5,13 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
-from typing import Literal, Mapping, Union
+
+TYPE_CHECKING = False  # typing costs milliseconds at every start; annotations here are never evaluated
+if TYPE_CHECKING:
+    from typing import Literal, Mapping
+
+    Status = Literal["planned", "earned"]
 
 EVERY_FIELD = "*"
 
 PLANNED = "planned"
 EARNED = "earned"
-Status = Literal["planned", "earned"]
 STATUSES: tuple[str, ...] = (PLANNED, EARNED)
 
 
@@ -33,11 +37,14 @@ class Below:
 
 
 BELOW = Below()
-ScoreValue = Union[int, Below]
+ScoreValue = int | Below
 
 
 @dataclass(frozen=True, slots=True)
 class CatalogInfo:
+    """What a catalog is: its id, title, region, where its list comes from and when it
+    was last checked against it."""
+
     id: str
     title: str
     region: str
@@ -48,12 +55,16 @@ class CatalogInfo:
 
 @dataclass(frozen=True, slots=True)
 class Field:
+    """A career field."""
+
     id: str
     name: str
 
 
 @dataclass(frozen=True, slots=True)
 class Credential:
+    """An industry-recognized credential and its points in each field it is listed in."""
+
     id: str
     name: str
     fields: tuple[str, ...]
@@ -83,6 +94,8 @@ class Credential:
 
 @dataclass(frozen=True, slots=True)
 class Assessment:
+    """A scored test (WorkKeys, ACT...): its parts and the range of a part's score."""
+
     id: str
     name: str
     parts: tuple[str, ...]
@@ -106,6 +119,8 @@ class ScoreOption:
 
 @dataclass(frozen=True, slots=True)
 class Requirement:
+    """One thing a plan must meet: a points bundle, a score, or a competency."""
+
     id: str
     kind: Literal["bundle", "score", "competency"]
     name: str
@@ -148,6 +163,8 @@ class Requirement:
 
 @dataclass(frozen=True, slots=True)
 class Catalog:
+    """A whole catalog, with indexes by id and by field (`Catalog.build` makes them)."""
+
     info: CatalogInfo
     fields: tuple[Field, ...]
     credentials: tuple[Credential, ...]
@@ -224,6 +241,8 @@ class Catalog:
 
 @dataclass(frozen=True, slots=True)
 class Selection:
+    """A credential in a plan, planned or earned."""
+
     id: str
     status: Status = PLANNED
 
@@ -238,6 +257,9 @@ class CatalogStamp:
 
 @dataclass(frozen=True, slots=True)
 class Plan:
+    """A student's plan: selections, scores, pinned field, class; changed only by
+    making a new one (`with_selection`, `with_score`...)."""
+
     student: str = ""
     class_of: int | None = None
     pinned_field: str | None = None

@@ -29,12 +29,15 @@ import datetime as dt
 import re
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
 
 import tomli_w
 
 from .model import BELOW, STATUSES, Catalog, CatalogStamp, Plan, Selection, ScoreValue, freeze_scores
 from .problems import Checker, FileProblems, parse_toml, read_text, type_name
+
+TYPE_CHECKING = False  # typing costs milliseconds at every start; annotations here are never evaluated
+if TYPE_CHECKING:
+    from typing import Any
 
 PLAN_FORMAT = 1
 PLAN_KEYS = ("format", "student", "class_of", "pinned_field", "notes", "catalog", "selection", "scores", "known_points")

@@ -11,13 +11,18 @@ except ImportError:  # pragma: no cover - the stdlib parser gives the same resul
     import tomllib
 from dataclasses import dataclass
 from pathlib import Path as FsPath
-from typing import Any, Iterable
 
 from .tomlpos import Path, key_lines, line_of
+
+TYPE_CHECKING = False  # typing costs milliseconds at every start; annotations here are never evaluated
+if TYPE_CHECKING:
+    from typing import Any, Iterable
 
 
 @dataclass(frozen=True, slots=True)
 class Problem:
+    """One problem in a file, at a line (0: the whole file)."""
+
     file: str
     line: int
     message: str

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from .model import Catalog, Plan
 from .rules import Evaluation, plural
+
+TYPE_CHECKING = False  # typing costs milliseconds at every start; annotations here are never evaluated
+if TYPE_CHECKING:
+    from typing import Any
 
 UNVERIFIED = "?"
 UNVERIFIED_WORDS = "value not confirmed against the official list"
