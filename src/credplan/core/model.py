@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from types import MappingProxyType
+
+from .records import record
 
 TYPE_CHECKING = False  # typing costs milliseconds at every start; annotations here are never evaluated
 if TYPE_CHECKING:
@@ -40,7 +42,7 @@ BELOW = Below()
 ScoreValue = int | Below
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CatalogInfo:
     """What a catalog is: its id, title, region, where its list comes from and when it
     was last checked against it."""
@@ -53,7 +55,7 @@ class CatalogInfo:
     notes: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Field:
     """A career field."""
 
@@ -61,7 +63,7 @@ class Field:
     name: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Credential:
     """An industry-recognized credential and its points in each field it is listed in."""
 
@@ -92,7 +94,7 @@ class Credential:
         return self.universal or field_id in self.points or field_id in self.fields
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Assessment:
     """A scored test (WorkKeys, ACT...): its parts and the range of a part's score."""
 
@@ -106,7 +108,7 @@ class Assessment:
         return f"<{self.min}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ScoreOption:
     """One way of meeting a competency by scores; all its conditions must hold."""
 
@@ -117,7 +119,7 @@ class ScoreOption:
     total: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Requirement:
     """One thing a plan must meet: a points bundle, a score, or a competency."""
 
@@ -161,7 +163,7 @@ class Requirement:
         return "every class"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Catalog:
     """A whole catalog, with indexes by id and by field (`Catalog.build` makes them)."""
 
@@ -239,7 +241,7 @@ class Catalog:
         return credential.fields
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Selection:
     """A credential in a plan, planned or earned."""
 
@@ -247,7 +249,7 @@ class Selection:
     status: Status = PLANNED
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CatalogStamp:
     """Which catalog a plan was last saved against."""
 
@@ -255,7 +257,7 @@ class CatalogStamp:
     checked: dt.date | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Plan:
     """A student's plan: selections, scores, pinned field, class; changed only by
     making a new one (`with_selection`, `with_score`...)."""

@@ -6,7 +6,6 @@ one pass over the selections to sum points per field, then one check per require
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from types import MappingProxyType
 
 from .model import (
@@ -20,13 +19,14 @@ from .model import (
     ScoreOption,
     ScoreValue,
 )
+from .records import record
 
 TYPE_CHECKING = False  # typing costs milliseconds at every start; annotations here are never evaluated
 if TYPE_CHECKING:
     from typing import Mapping
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SelectionResult:
     """One selection of the plan and whether it counts."""
 
@@ -44,7 +44,7 @@ class SelectionResult:
     """Field ids the credential is listed in (empty when universal or unknown)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BundleResult:
     """The plan's progress toward the points bundle in its bundle field."""
 
@@ -69,7 +69,7 @@ class BundleResult:
         return max(0, self.required - self.points)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RequirementResult:
     """One requirement that applies to the plan, met or not."""
 
@@ -88,7 +88,7 @@ class RequirementResult:
     """Bundles: whether the earned selections alone meet it."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Evaluation:
     """Everything `evaluate` finds: the bundle, each requirement, each selection."""
 
