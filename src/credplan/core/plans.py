@@ -30,8 +30,6 @@ import re
 from pathlib import Path
 from types import MappingProxyType
 
-import tomli_w
-
 from .model import BELOW, STATUSES, Catalog, CatalogStamp, Plan, Selection, ScoreValue, freeze_scores
 from .problems import Checker, FileProblems, parse_toml, read_text, type_name
 
@@ -178,7 +176,9 @@ def plan_to_dict(plan: Plan, catalog: Catalog | None = None) -> dict[str, Any]:
 
 
 def dump_plan(plan: Plan, catalog: Catalog | None = None) -> str:
+    import tomli_w  # only for saving: reading a plan (check, export) needs none of it
+
     return tomli_w.dumps(plan_to_dict(plan, catalog))
 
 
-__all__ = ["parse_plan", "dump_plan", "plan_to_dict", "parse_score_text", "FileProblems", "PLAN_FORMAT"]
+__all__ = ["read_plan", "parse_plan", "dump_plan", "plan_to_dict", "parse_score_text", "FileProblems", "PLAN_FORMAT"]
