@@ -63,7 +63,8 @@ class _HelpFormatter(argparse.HelpFormatter):
 
 
 class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser (the subcommands' too) whose help is laid out as argparse's."""
+    """argparse's parser, and the subcommands' (`add_subparsers` makes them of this
+    class), with `_HelpFormatter`: help laid out exactly as argparse lays it out."""
 
     def __init__(self, *args, formatter_class: type[argparse.HelpFormatter] = _HelpFormatter, **kwargs) -> None:
         super().__init__(*args, formatter_class=formatter_class, **kwargs)

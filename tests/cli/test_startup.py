@@ -68,7 +68,7 @@ def test_check_json_imports_no_other_subcommand(tmp_path, plan):
 
 
 def test_check_json_leaves_typing_and_inspect_unloaded(tmp_path, plan):
-    """Together a sixth of check's start-up. `typing`: the core imports it only under
+    """Together about a fifth of what check costs. `typing`: the core imports it only under
     `if TYPE_CHECKING:`. `inspect`: dataclasses loads it to write a docstring for a
     dataclass that has none, so every dataclass on this path has one."""
     _, modules = imported_by("check", "--json", "--catalog", "ohio", "--plan", plan, tmp_path=tmp_path)
