@@ -81,7 +81,8 @@ def write_big_catalog(path: Path, n: int = 10_000, fields: int = 13, seed: int =
 def _time(path: Path) -> None:
     from credplan.core.catalog import load_catalog
     from credplan.core.model import Plan, Selection
-    from credplan.core.suggest import MEASURES, completions, nearest_fields
+    from credplan.core.completions import MEASURES, completions
+    from credplan.core.nearest import nearest_fields
 
     t0 = time.perf_counter()
     catalog = load_catalog(path)

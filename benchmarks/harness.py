@@ -120,14 +120,14 @@ def phases(args: argparse.Namespace) -> int:
     recorder = PaintRecorder()
     recorder.install()
     import credplan.cli as cli
-
-    mark("import credplan.cli (core, commands package)")
     import credplan.commands.common as common
+
+    mark("import credplan.cli and the core")
 
     original_load = common.load_catalog_ref
 
     def load(ref):  # type: ignore[no-untyped-def]
-        mark("argparse (the planner's options only), plan path")
+        mark("argparse (no subcommand module), plan path")
         catalog = original_load(ref)
         mark("load and validate the catalog")
         return catalog

@@ -17,6 +17,9 @@ this script, one measurement per process:
   keystrokes; each from posting the key to the end of the last frame it caused,
   wall time and the CPU time the process spent in between;
 - evaluate / save: timeit in the same child (8 selections, 3 scores on Ohio);
+- a command in a script's loop: `credplan check --json` (Ohio, a three-selection plan)
+  through the console script against `python -c pass`, interleaved, median of
+  --check-runs each; scripts call it once per student;
 - peak RSS: ru_maxrss of each child;
 - sessions: `walk.py` x --sessions at once, each its own data directory;
 - roster: `roster_bench.py`, the counselor's roster over 1,000 generated plan files.
@@ -33,6 +36,7 @@ import json
 import os
 import platform
 import pty
+import resource
 import statistics
 import struct
 import subprocess
@@ -64,7 +68,22 @@ GOALS = {
     "search_p95_ms": 16.0,
     "evaluate_ms": 1.0,
     "rss_extra_mib": 15.0,
+    "check_ratio": 5.0,  # credplan check --json / python -c pass
 }
+
+SMALL_PLAN = """format = 1
+student = "Bench"
+class_of = 2027
+[[selection]]
+id = "ohio-driver-license"
+status = "earned"
+[[selection]]
+id = "mos-excel-expert"
+[[selection]]
+id = "comptia-a-plus"
+[scores.workkeys]
+"Applied Math" = 5
+"""
 
 
 # -- environment ------------------------------------------------------------------------
@@ -225,6 +244,42 @@ def evaluate_ohio() -> dict:
     return json.loads(proc.stdout)
 
 
+# -- a command in a script's loop --------------------------------------------------------------
+def command_startup(runs: int) -> dict[str, dict[str, float]]:
+    """`credplan check --json` as a script calls it (the console script, stdout to a
+    pipe it drains) and `python -c pass` on the same interpreter: each a new process,
+    interleaved so a burst of load hits both alike, after a warm-up run of each."""
+    script = Path(PY).with_name("credplan")
+    credplan = [str(script)] if script.exists() else [PY, "-m", "credplan"]
+    with tempfile.TemporaryDirectory(prefix="credplan-bench-") as tmp:
+        plan = Path(tmp) / "plan.toml"
+        plan.write_text(SMALL_PLAN, encoding="utf-8")
+        cmds = {
+            "check": credplan + ["check", "--json", "--catalog", "ohio", "--plan", str(plan)],
+            "pass": [PY, "-c", "pass"],
+        }
+        env = child_env(CREDPLAN_DATA_DIR=str(Path(tmp) / "data"))
+        wall: dict[str, list[float]] = {k: [] for k in cmds}
+        cpu: dict[str, list[float]] = {k: [] for k in cmds}
+        for i in range(runs + 1):
+            for key, cmd in cmds.items():
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                t0 = time.monotonic()
+                done = subprocess.run(cmd, capture_output=True, env=env, cwd=REPO, timeout=60)
+                t1 = time.monotonic()
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                if done.returncode not in (0, 1) or (key == "check" and not done.stdout.startswith(b"{")):
+                    raise RuntimeError(f"{' '.join(cmd)} failed (exit {done.returncode}):\n{done.stderr.decode()[-2000:]}")
+                if i:  # the first round is the warm-up: it writes the bytecode
+                    wall[key].append(1000 * (t1 - t0))
+                    cpu[key].append(1000 * (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime))
+    return {
+        key: {"median_ms": statistics.median(wall[key]), "min_ms": min(wall[key]),
+              "cpu_ms": statistics.median(cpu[key]), "runs": len(wall[key])}
+        for key in cmds
+    }
+
+
 # -- concurrent sessions ------------------------------------------------------------------------
 def sessions(n: int, timeout: float) -> dict:
     with tempfile.TemporaryDirectory(prefix="credplan-bench-") as tmp:
@@ -280,8 +335,28 @@ def verdict(ok: bool) -> str:
     return "met" if ok else "**missed**"
 
 
+def command_section(cmd: dict, loads: dict) -> list[str]:
+    ck, ps = cmd["check"], cmd["pass"]
+    r = ck["median_ms"] / ps["median_ms"]
+    return [
+        "## A command in a script's loop",
+        "",
+        "`credplan check --json --catalog ohio --plan P` (three selections, one score) through the console "
+        "script, as a script calls it once per student, against `python -c pass` on the same interpreter. "
+        f"Each run a new process, the two interleaved; median of {ck['runs']} after a warm-up run of each "
+        f"(load average before: {loads.get('command', '-')}).",
+        "",
+        f"| command | median wall | fastest | median CPU | ratio to `python -c pass` (goal <= {GOALS['check_ratio']:g}x) |",
+        "|---|---|---|---|---|",
+        f"| credplan check --json | {ck['median_ms']:.1f} ms | {ck['min_ms']:.1f} ms | {ck['cpu_ms']:.1f} ms "
+        f"| {r:.2f}x {verdict(r <= GOALS['check_ratio'])} (CPU {ratio(ck['cpu_ms'], ps['cpu_ms'])}) |",
+        f"| python -c pass | {ps['median_ms']:.1f} ms | {ps['min_ms']:.1f} ms | {ps['cpu_ms']:.1f} ms | 1.00x |",
+        "",
+    ]
+
+
 def report(env: dict, cs: dict, ph: dict, kb: dict, ev_ohio: dict, ss: dict | None, loads: dict, args,
-           rs: dict | None = None) -> str:
+           cmd: dict | None = None, rs: dict | None = None) -> str:
     cp, ba = kb["credplan"], kb["bare"]
     lines = [
         "# credplan benchmarks",
@@ -381,6 +456,8 @@ def report(env: dict, cs: dict, ph: dict, kb: dict, ev_ohio: dict, ss: dict | No
         f"| 10k | {cp['evaluate_ms']:.3f} ms | {cp['toggle_evaluate_ms']:.3f} ms | {cp['save_ms']:.1f} ms | {verdict(cp['evaluate_ms'] <= GOALS['evaluate_ms'])} |",
         "",
     ]
+    if cmd is not None:
+        lines += command_section(cmd, loads)
     if ss is not None:
         lines += [
             f"## {ss['sessions']} concurrent headless sessions",
@@ -408,6 +485,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=15, help="cold starts of each app per catalog")
     ap.add_argument("--sessions", type=int, default=30)
     ap.add_argument("--toggles", type=int, default=30)
+    ap.add_argument("--check-runs", type=int, default=40, help="runs of credplan check --json and of python -c pass")
     ap.add_argument("--no-write", action="store_true", help="print only; leave results.md alone")
     ap.add_argument("--out", default=str(HERE / "results.md"))
     args = ap.parse_args(argv)
@@ -427,6 +505,9 @@ def main(argv: list[str] | None = None) -> int:
     print("keystrokes ...", flush=True)
     kb = {"credplan": keys("credplan", BIG, args.toggles), "bare": keys("bare", BIG, args.toggles)}
     ev_ohio = evaluate_ohio()
+    loads["command"] = loadavg()
+    print("check --json against python -c pass ...", flush=True)
+    cmd = command_startup(args.check_runs)
     ss = None
     if args.sessions:
         loads["sessions"] = loadavg()
@@ -435,7 +516,7 @@ def main(argv: list[str] | None = None) -> int:
     print("roster of 1,000 plans ...", flush=True)
     rs = roster_bench.measure(1000, 5)
     loads["end"] = loadavg()
-    text = report(env, cs, ph, kb, ev_ohio, ss, loads, args, rs)
+    text = report(env, cs, ph, kb, ev_ohio, ss, loads, args, cmd, rs)
     text += f"\nWhole run: {time.monotonic() - t_start:.0f} s.\n"
     print()
     print(text)

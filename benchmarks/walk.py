@@ -52,7 +52,7 @@ def walk(catalog_ref: str, size: tuple[int, int]) -> dict[str, object]:
 
     from credplan.cli import main as credplan_main
     from credplan.core.paths import default_plan_path
-    from credplan.core.store import read_plan
+    from credplan.core.plans import read_plan
 
     timings: dict[str, list[float]] = {}
 

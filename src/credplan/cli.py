@@ -1,34 +1,81 @@
 """The command line. `credplan [--catalog ID|PATH] [--plan PATH]` opens the planner;
 subcommands (one module each in `credplan.commands`) work without it. Textual is
-imported only when the planner opens."""
+imported only when the planner opens, and a subcommand's module only when it runs.
+
+Scripts call `credplan check --json` in loops, so start-up counts: `make bench`
+prints its cost against `python -c pass`."""
 
 from __future__ import annotations
 
 import argparse
-from typing import Sequence
+import importlib
+import os
+import sys
+import types
 
-from .commands import command_modules
-from .commands.common import DEFAULT_CATALOG
+from .commands import DEFAULT_CATALOG, Subcommands
 
-
-class _PlannerOnly(argparse.ArgumentParser):
-    """Says nothing when it cannot parse: the full parser will, in full."""
-
-    def error(self, message: str):  # type: ignore[override]
-        raise _NotThePlanner(message)
-
-
-class _NotThePlanner(Exception):
-    pass
+TYPE_CHECKING = False  # typing itself costs a few ms at every start
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 
-def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
-    """The whole command line; without `commands`, only the planner's options (no
-    subcommand module is imported, and `-h` is left over for the full parser)."""
-    parser = (argparse.ArgumentParser if commands else _PlannerOnly)(
+class _DeferredInspect(types.ModuleType):
+    """Stands in for `inspect` until something looks a name up in it, then loads it.
+
+    `dataclasses` imports `inspect` (with ast, dis and tokenize: about a sixth of what
+    `credplan check` costs) only to write a docstring for a dataclass that has none,
+    and every dataclass on a command's path has one. Textual uses `inspect`, so the
+    planner loads it at once; a command usually never does."""
+
+    def __getattr__(self, name: str) -> object:
+        if sys.modules.get("inspect") is self:
+            del sys.modules["inspect"]
+        real = importlib.import_module("inspect")
+        sys.modules["inspect"] = real
+        self.__dict__.update(real.__dict__)  # modules that imported the stand-in now see the real names
+        return getattr(real, name)
+
+
+def _defer_inspect() -> None:
+    if "inspect" not in sys.modules and "dataclasses" not in sys.modules:
+        sys.modules["inspect"] = _DeferredInspect("inspect")
+
+
+def _columns() -> int:
+    """`shutil.get_terminal_size().columns`, without importing shutil (and the
+    compression modules it loads) at every start, as argparse's formatter does."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None):
+        super().__init__(prog, indent_increment, max_help_position, _columns() - 2 if width is None else width)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, and the subcommands' (`add_subparsers` makes them of this
+    class), with `_HelpFormatter`: help laid out exactly as argparse lays it out."""
+
+    def __init__(self, *args, formatter_class: type[argparse.HelpFormatter] = _HelpFormatter, **kwargs) -> None:
+        super().__init__(*args, formatter_class=formatter_class, **kwargs)
+
+
+def build_parser(*, load_all: bool = True) -> argparse.ArgumentParser:
+    """The whole command line. Without `load_all`, a subcommand's module is imported
+    (and its parser built) only when parsing meets its name (see `commands.Subcommands`)."""
+    parser = _Parser(
         prog="credplan",
         description="Plan a credential-based graduation pathway. With no command, opens the planner.",
-        add_help=commands,
     )
     parser.add_argument(
         "--catalog",
@@ -39,24 +86,16 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     who.add_argument("--plan", help="plan file to open (created on the first change)")
     who.add_argument("--student", metavar="NAME", help="open or create this student's plan in the plans folder")
     who.add_argument("--demo", action="store_true", help="a throwaway plan for a class demo: nothing is saved")
-    if commands:
-        sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-        for module in command_modules():
-            module.register(sub)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", action=Subcommands)
+    if load_all:
+        sub.load_all()
     return parser
 
 
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
-    """Opening the planner is the common case and needs none of the subcommands'
-    modules (suggest, export, CSV import...), so it is tried first; anything it does
-    not take (a command, `-h`, a typo) goes to the full parser, which explains."""
-    try:
-        args, rest = build_parser(commands=False).parse_known_args(argv)
-    except _NotThePlanner:
-        rest = ["(the full parser reports it)"]
-    if not rest:
-        return args
-    return build_parser().parse_args(argv)
+    """Opening the planner is the common case and needs no subcommand module; a
+    command imports its own module only, and `credplan --help` none."""
+    return build_parser(load_all=False).parse_args(argv)
 
 
 def run_planner(args: argparse.Namespace) -> int:
@@ -66,6 +105,7 @@ def run_planner(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _defer_inspect()
     args = parse(argv)
     func = getattr(args, "func", run_planner)
     try:

@@ -417,16 +417,6 @@ def test_commands_never_raise(catalog: Catalog, monkeypatch: pytest.MonkeyPatch)
     assert "Could not run `status`: kaboom" in err.getvalue()
 
 
-def test_suggest_when_the_module_is_missing(catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = shell_mod.importlib.util.find_spec
-    monkeypatch.setattr(
-        shell_mod.importlib.util, "find_spec", lambda name, *a: None if name == "credplan.core.suggest" else real(name, *a)
-    )
-    sh, _, out, _ = make_shell(catalog)
-    sh.execute("suggest")
-    assert out.getvalue() == "Suggestions are not available in this version.\n"
-
-
 def test_colour_only_when_asked(catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
     sh, _, out, _ = make_shell(catalog, color=True)
     sh.execute("status")

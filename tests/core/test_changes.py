@@ -11,7 +11,8 @@ from credplan.core.words.notices import point_change_line
 from credplan.core.model import Catalog, CatalogStamp, Plan, Selection
 from credplan.core.plans import dump_plan, parse_plan
 from credplan.core.rules import evaluate
-from credplan.core.store import PlanStore, read_plan
+from credplan.core.store import PlanStore
+from credplan.core.plans import read_plan
 
 
 def catalog(checked: str = "2026-11-01", *, a_plus: int | None = 12, osha: str = "{ construction = 3, health = 1 }",

@@ -21,7 +21,7 @@ from credplan.core.export import FORMATS, LEGEND, clean, export_dict, export_rep
 from credplan.core.model import Plan, Selection
 from credplan.core.report import evaluation_dict
 from credplan.core.rules import evaluate
-from credplan.core.store import read_plan
+from credplan.core.plans import read_plan
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 CASES = {

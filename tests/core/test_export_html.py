@@ -12,7 +12,7 @@ from credplan.core.catalog import parse_catalog
 from credplan.core.export import FORMATS, export_report, format_for_path
 from credplan.core.export_html import html_report, text_bar
 from credplan.core.model import EARNED, PLANNED
-from credplan.core.suggest import completions
+from credplan.core.completions import completions
 
 
 class Page(HTMLParser):

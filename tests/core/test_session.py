@@ -14,7 +14,8 @@ import pytest
 from credplan.core.model import Plan
 from credplan.core.paths import plans_dir
 from credplan.core.session import OpenRequest, PlanSession, SessionError, load_catalog_ref
-from credplan.core.store import PlanReadOnly, StorageError, read_plan
+from credplan.core.store import PlanReadOnly, StorageError
+from credplan.core.plans import read_plan
 from credplan.core.students import plan_path_for
 from plantools import save_plan
 

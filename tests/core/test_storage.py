@@ -12,7 +12,7 @@ from credplan.core.model import EARNED, Plan, Selection
 from credplan.core.atomic import atomic_write_text, backup_path
 from credplan.core.paths import data_dir, default_plan_path
 from plantools import open_plan, save_plan
-from credplan.core.store import read_plan
+from credplan.core.plans import read_plan
 
 
 def mode(path) -> int:

@@ -1,4 +1,4 @@
-"""The suggestions engine: exact top-N completions, nearest fields, competency suggestions."""
+"""The suggestions: exact top-N completions, nearest fields, competency options, and their words."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from credplan.core.catalog import load_catalog
+from credplan.core.competency_options import competency_suggestions
+from credplan.core.completions import MEASURES, SuggestError, completion_result_dict, completions
 from credplan.core.model import (
     BELOW,
     Catalog,
@@ -25,15 +27,17 @@ from credplan.core.model import (
     Selection,
     freeze_scores,
 )
+from credplan.core.nearest import field_distance_dict, nearest_fields
 from credplan.core.rules import evaluate, field_points
-from credplan.core.suggest import (
-    MEASURES,
-    SuggestError,
-    competency_suggestions,
-    completion_result_dict,
-    completions,
-    field_distance_dict,
-    nearest_fields,
+from credplan.core.words.suggestions import (
+    competency_sentence,
+    completion_lines,
+    completion_text,
+    distance_sentence,
+    result_notes,
+    result_sentence,
+    score_now,
+    score_text,
 )
 
 REPO = Path(__file__).resolve().parents[2]
@@ -160,9 +164,9 @@ def check_against_brute_force(cat, pl, field, by, limit):
         assert c.missing_cost == any(p.cost is None for p in c.picks)
         assert c.cost == pytest.approx(sum(p.cost or 0 for p in c.picks))
     if result.shortfall == 0:
-        assert result.sentence.startswith("already complete in")
+        assert result_sentence(result).startswith("already complete in")
     elif total == 0:
-        assert result.sentence.startswith(f"cannot reach {required} points in")
+        assert result_sentence(result).startswith(f"cannot reach {required} points in")
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -229,21 +233,25 @@ def test_missing_costs_rank_last_and_the_listing_says_so():
     result = completions(cat, plan(), "a", "cost", 5)
     assert [c.credentials for c in result.completions] == [("half", "half2"), ("dear",), ("free-unknown",)]
     assert result.completions[-1].missing_cost
-    assert "no listed cost" in result.completions[-1].explanation
-    assert any("no listed cost" in n and "ranked last" in n for n in result.notes)
+    assert "no listed cost" in completion_text(result.completions[-1])
+    assert result_notes(result) == [
+        "1 of these 3 includes a credential with no listed cost; it comes last, after every combination whose costs are all listed"
+    ]
     assert result.total_missing == 1
 
     top2 = completions(cat, plan(), "a", "cost", 2)
     assert all(not c.missing_cost for c in top2.completions)
-    assert any("1 other completion" in n and "no listed cost" in n for n in top2.notes)
+    assert result_notes(top2) == ["1 more combination includes a credential with no listed cost; it comes after these"]
 
 
 def test_missing_hours_rank_last_by_hours():
     cat = catalog([cred("h0", ("a",), 12), cred("h1", ("a",), 12, hours=80), cred("h2", ("a",), 12, hours=40)])
     result = completions(cat, plan(), "a", "hours", 5)
     assert [c.credentials for c in result.completions] == [("h2",), ("h1",), ("h0",)]
-    assert "40 h" in result.completions[0].explanation
-    assert any("no listed hours" in n for n in result.notes)
+    assert completion_text(result.completions[0]) == "+ H2 (12) reaches 12, no listed cost, 40 hours to prepare"
+    assert result_notes(result) == [
+        "1 of these 3 includes a credential with no listed hours; it comes last, after every combination whose hours are all listed"
+    ]
 
 
 def test_universal_credentials_are_candidates_everywhere_and_count_everywhere():
@@ -251,7 +259,7 @@ def test_universal_credentials_are_candidates_everywhere_and_count_everywhere():
     for field in ("a", "b", "c"):
         result = completions(cat, plan(), field, "count", 5)
         if field == "c":
-            assert not result.reachable and result.sentence.startswith("cannot reach 12 points in Construction")
+            assert not result.reachable and result_sentence(result).startswith("cannot reach 12 points in Construction")
         else:
             assert [c.credentials for c in result.completions] == [("license", f"eleven-{field}")]
             assert result.completions[0].picks[0].universal
@@ -277,7 +285,7 @@ def test_already_complete():
     cat = catalog([cred("whole", ("b",), 12), cred("other", ("b",), 3)])
     result = completions(cat, plan(earned=["whole"]))
     assert result.complete and result.completions == ()
-    assert result.sentence == "already complete in Health (12 of 12 points)"
+    assert result_sentence(result) == "already complete in Health (12 of 12 points)"
     assert completion_result_dict(result)["complete"] is True
 
 
@@ -285,7 +293,7 @@ def test_unreachable_field():
     cat = catalog([cred("s", ("a",), 3), cred("t", ("a",), 4)])
     result = completions(cat, plan(), "a")
     assert not result.reachable and result.completions == ()
-    assert result.sentence.startswith("cannot reach 12 points in Alpha with this catalog")
+    assert result_sentence(result).startswith("cannot reach 12 points in Alpha with this catalog")
 
 
 def test_default_field_is_the_bundle_field_and_pinned_wins():
@@ -300,11 +308,11 @@ def test_explanation_marks_unverified_points():
     cat = catalog([cred("osha", ("a",), 1, cost=25, name="OSHA 10-Hour"),
                    cred("aplus", ("a",), 12, cost=506, verified=False, name="CompTIA A+")])
     result = completions(cat, plan(), "a", "overshoot", 5)
-    assert result.completions[0].explanation == "+ CompTIA A+ (12?) reaches 12, $506"
+    assert completion_text(result.completions[0]) == "+ CompTIA A+ (12?) reaches 12, $506"
     cat = catalog([cred("osha", ("a",), 2, cost=25, name="OSHA 10-Hour"),
                    cred("aplus", ("a",), 11, cost=506.5, verified=False, name="CompTIA A+")])
     c = completions(cat, plan(), "a")
-    assert c.completions[0].explanation == "+ OSHA 10-Hour (2) + CompTIA A+ (11?) reaches 12 (+1 over), $531.50"
+    assert completion_text(c.completions[0]) == "+ OSHA 10-Hour (2) + CompTIA A+ (11?) reaches 12 (1 point more than needed), $531.50"
     assert c.completions[0].unverified
 
 
@@ -320,6 +328,35 @@ def test_bad_requests_raise_suggest_error():
         completions(catalog([cred("s", ("b",), 3)], bundle=False), plan())
 
 
+# -- the words (core.words.suggestions) -----------------------------------------------------------------
+def test_completion_lines_say_how_many_combinations_and_which_are_listed():
+    cat = catalog([cred(f"s{i}", ("a",), 6, cost=10 * i if i else None) for i in range(4)])
+    lines = completion_lines(completions(cat, plan(), "a", "count", 4))
+    assert lines[:3] == [
+        "Bundle field: Alpha (as asked): 0 of 12 points",
+        "12 more points needed in Alpha (0 of 12).",
+        "6 combinations would finish it; the 4 with the fewest credentials:",
+    ]
+    assert lines[3] == "  1. + S1 (6) + S2 (6) reaches 12, $30"
+    assert lines[-1] == "Note: 1 of these 4 includes a credential with no listed cost, so the total cost may be higher than shown."
+    one = catalog([cred("w", ("a",), 6), cred("x", ("a",), 9, cost=30)])
+    only = completion_lines(completions(one, plan("w"), "a", "cost", 5))
+    assert only[2:] == ["1 combination would finish it:", "  1. + X (9) reaches 12 (3 points more than needed), $30"]
+    assert completion_lines(completions(cat, plan(), "a", "cost", 10))[2] == "6 combinations would finish it, lowest cost first:"
+
+
+def test_results_carry_data_not_sentences():
+    """The words are built from the results by core.words.suggestions, never stored in them."""
+    from credplan.core.competency_options import CompetencySuggestion, CredentialOption, PartScore, ScoreTarget
+    from credplan.core.completions import Completion, CompletionResult, Pick
+    from credplan.core.nearest import FieldDistance
+
+    prose = {"sentence", "explanation", "notes", "reason", "text", "now"}
+    for cls in (Pick, Completion, CompletionResult, FieldDistance, CredentialOption, PartScore, ScoreTarget,
+                CompetencySuggestion):
+        assert not prose & set(cls.__dataclass_fields__), cls.__name__
+
+
 # -- nearest fields ------------------------------------------------------------------------------------
 def test_nearest_fields_ranking_and_sentences():
     cat = catalog([
@@ -332,14 +369,14 @@ def test_nearest_fields_ranking_and_sentences():
     rows = nearest_fields(cat, plan("h9", "a6"))
     assert [r.field for r in rows] == ["b", "a", "c"]
     health, alpha, constr = rows
-    assert health.sentence.startswith("3 points from Health (9 of 12)")
+    assert distance_sentence(health).startswith("3 points from Health (9 of 12)")
     assert health.is_bundle_field and health.best_size == 1 and health.best_cost == 40
     assert alpha.shortfall == 6 and alpha.best_size == 1
-    assert not constr.reachable and constr.sentence.startswith("cannot reach 12 points in Construction")
+    assert not constr.reachable and distance_sentence(constr).startswith("cannot reach 12 points in Construction")
     assert field_distance_dict(health)["best_cost"] == 40
 
     done = nearest_fields(cat, plan("h9", "h3"))
-    assert done[0].complete and done[0].sentence == "complete in Health (12 of 12 points)"
+    assert done[0].complete and distance_sentence(done[0]) == "complete in Health (12 of 12 points)"
     assert done[0].best_size == 0
 
 
@@ -414,9 +451,9 @@ def test_ohio_complete_in_health(ohio):
         pytest.skip("no 12-point Health credential in this version of ohio.toml")
     pl = Plan(selections=(Selection(whole[0].id, "earned"),), pinned_field="health")
     result = completions(ohio, pl)
-    assert result.complete and result.sentence.startswith("already complete in Health")
+    assert result.complete and result_sentence(result).startswith("already complete in Health")
     rows = nearest_fields(ohio, pl)
-    assert rows[0].field == "health" and rows[0].sentence.startswith("complete in Health")
+    assert rows[0].field == "health" and distance_sentence(rows[0]).startswith("complete in Health")
 
 
 def test_ohio_has_no_competency_suggestions(ohio):
@@ -435,12 +472,12 @@ def test_colorado_competencies_empty_plan(colorado):
         assert [o.cost is None for o in creds] == sorted(o.cost is None for o in creds)  # costed first
         assert creds[0].cost is not None
         assert set(creds[0].covers) == {"english", "math"}
-        assert all(t.now == "not taken yet" or t.now.startswith("below") for t in s.scores)
+        assert all(score_now(t) == "not taken yet" or score_now(t).startswith("below") for t in s.scores)
     english, math = out
-    assert "ACT English at least 18" in [t.text for t in english.scores]
-    assert "ACT Math at least 19" in [t.text for t in math.scores]
-    assert "ACT WorkKeys every part at least 3" in [t.text for t in english.scores]
-    assert english.sentence.startswith("English competency: not met; any one of")
+    assert "ACT English at least 18" in [score_text(t) for t in english.scores]
+    assert "ACT Math at least 19" in [score_text(t) for t in math.scores]
+    assert "ACT WorkKeys every part at least 3" in [score_text(t) for t in english.scores]
+    assert competency_sentence(english).startswith("English competency: not met; any one of")
     with pytest.raises(SuggestError):
         completions(colorado, Plan())
     assert nearest_fields(colorado, Plan()) == []
@@ -449,11 +486,11 @@ def test_colorado_competencies_empty_plan(colorado):
 def test_colorado_score_targets_say_how_far(colorado):
     pl = Plan(scores=freeze_scores({"act": {"English": 15}, "workkeys": {"Applied Math": 4, "Graphic Literacy": BELOW}}))
     english = competency_suggestions(colorado, pl)[0]
-    act = next(t for t in english.scores if t.text == "ACT English at least 18")
-    assert act.now == "now 15, 3 more" and act.gap == 3
+    act = next(t for t in english.scores if score_text(t) == "ACT English at least 18")
+    assert score_now(act) == "now 15, 3 more" and act.gap == 3
     wk = next(t for t in english.scores if t.assessment == "workkeys")
-    assert "Graphic Literacy now <3" in wk.now and "Workplace Documents not taken yet" in wk.now
-    assert "Applied Math" not in wk.now
+    assert "Graphic Literacy now <3" in score_now(wk) and "Workplace Documents not taken yet" in score_now(wk)
+    assert "Applied Math" not in score_now(wk)
 
 
 def test_colorado_met_competencies_drop_out(colorado):
@@ -473,7 +510,7 @@ def test_competency_suggestions_never_offer_selected_credentials():
     out = competency_suggestions(cat, plan("e"))
     assert [s.competency for s in out] == ["math"]
     assert [o.id for o in out[0].credentials] == ["m"]
-    assert out[0].sentence == "Math competency: not met; any one of 1 credential that meets math"
+    assert competency_sentence(out[0]) == "Math competency: not met; any one of 1 credential that meets math"
 
 
 # -- a large generated catalog (correctness only; timings are in the report) --------------------------------------

@@ -13,7 +13,7 @@ import pytest
 
 from credplan.core.model import Plan
 from credplan.core.paths import plans_dir
-from credplan.core.store import read_plan
+from credplan.core.plans import read_plan
 from plantools import save_plan
 from credplan.core.students import plan_path_for
 from credplan.core.session import OpenRequest, PlanSession

@@ -7,7 +7,7 @@ from textual.command import CommandPalette
 from textual.widgets import Input
 
 from credplan.core.model import BELOW, Plan
-from credplan.core.store import read_plan
+from credplan.core.plans import read_plan
 from credplan.core.words import requirements as words
 from credplan.ui.screens.help import HelpScreen
 from credplan.ui.widgets.credential_list import CredentialList

@@ -8,7 +8,8 @@ from pathlib import Path
 from textual.widgets import Input, OptionList
 
 from credplan.core.model import EARNED, PLANNED, Plan
-from credplan.core.store import PlanStore, read_plan
+from credplan.core.store import PlanStore
+from credplan.core.plans import read_plan
 from credplan.core.paths import plans_dir
 from plantools import save_plan
 from credplan.core.students import list_plans, plan_path_for

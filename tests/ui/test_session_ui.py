@@ -9,7 +9,7 @@ import os
 from credplan.core.model import Plan
 from credplan.core.paths import plans_dir
 from credplan.core.session import OpenRequest, PlanSession
-from credplan.core.store import read_plan
+from credplan.core.plans import read_plan
 from credplan.core.students import plan_path_for
 from credplan.ui.app import EXIT_NOT_SAVED, CredplanApp
 from credplan.ui.screens.plans import PlanPickerScreen

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from textual.widgets import Input, OptionList, Static
 
+from credplan.core.competency_options import competency_suggestions
+from credplan.core.completions import completions
 from credplan.core.model import EARNED, PLANNED, Plan
-from credplan.core.store import read_plan
-from credplan.core.suggest import competency_suggestions, completions, nearest_fields
+from credplan.core.nearest import nearest_fields
+from credplan.core.plans import read_plan
+from credplan.core.words.suggestions import competency_sentence, completion_text, distance_sentence, score_text
 from credplan.ui.screens.compare import CompareScreen
 from credplan.ui.screens.main import MainScreen
 from credplan.ui.screens.nearest import NearestFieldsScreen
@@ -55,7 +58,7 @@ async def test_s_lists_completions_for_the_bundle_field(ohio):
         shown = prompts(app)
         assert len(shown) == len(expected.completions) > 0
         for n, (line, c) in enumerate(zip(shown, expected.completions), 1):
-            assert line == f"{n:>2}. {c.explanation}"
+            assert line == f"{n:>2}. {completion_text(c)}"
         text = screen_text(app)
         assert "Health (your bundle field, pinned): 1 of 12 points, 11 more needed" in text
         assert "Ranked by fewest credentials" in text
@@ -74,13 +77,13 @@ async def test_measure_key_changes_order_and_label(ohio):
         await pilot.press("s")
         await pilot.pause()
         for by, words in [("cost", "Ranked by lowest cost"), ("hours", "Ranked by fewest preparation hours"),
-                          ("overshoot", "Ranked by fewest points over"), ("count", "Ranked by fewest credentials")]:
+                          ("overshoot", "Ranked by fewest points more than needed"), ("count", "Ranked by fewest credentials")]:
             await pilot.press("m")
             await pilot.pause()
             assert app.screen.by == by
             assert words in screen_text(app)
             expected = completions(ohio, plan, "health", by, 10).completions
-            assert [p.split(". ", 1)[1] for p in prompts(app)] == [c.explanation for c in expected]
+            assert [p.split(". ", 1)[1] for p in prompts(app)] == [completion_text(c) for c in expected]
         # the hours ranking puts a completion with listed hours first, unlike the count one
         assert completions(ohio, plan, "health", "hours", 10).completions[0] != completions(ohio, plan, "health", "count", 10).completions[0]
 
@@ -128,7 +131,7 @@ async def test_field_keys_cycle_from_the_bundle_field(ohio):
         await pilot.pause()
         assert screen.field_id == fields[h - 1]
         expected = completions(ohio, app.plan, fields[h - 1], "count", 10).completions
-        assert [p.split(". ", 1)[1] for p in prompts(app)] == [c.explanation for c in expected]
+        assert [p.split(". ", 1)[1] for p in prompts(app)] == [completion_text(c) for c in expected]
 
 
 async def test_already_complete_says_so(ohio):
@@ -155,11 +158,11 @@ async def test_colorado_shows_competency_options_and_enter_adds_a_credential(col
         expected = competency_suggestions(colorado, plan)
         shown = prompts(app)
         for s in expected:
-            assert s.sentence in shown
+            assert competency_sentence(s) in shown
             first = s.credentials[0]
             assert any(line.startswith(f"  + {first.name}") for line in shown)
             for t in s.scores:
-                assert any(line.strip().startswith(t.text) for line in shown)
+                assert any(line.strip().startswith(score_text(t)) for line in shown)
         assert f"{len(expected)} competencies not met yet" in screen_text(app)
         # measure and field keys do not apply here
         await pilot.press("m", "f")
@@ -213,7 +216,7 @@ async def test_n_ranks_fields_enter_suggests_p_pins(ohio):
         shown = prompts(app)
         assert len(shown) == len(ohio.fields)
         for n, (line, d) in enumerate(zip(shown, distances), 1):
-            assert line.startswith(f"{n:>2}. {d.sentence}")
+            assert line.startswith(f"{n:>2}. {distance_sentence(d)}")
             assert ("(your bundle field, pinned)" in line) == (d.field == "health")
         assert any(" points from " in line for line in shown)
 

@@ -4,7 +4,7 @@ Textual cannot switch away from the default screen)."""
 from credplan.ui.screens.main import MainScreen
 from uihelp import make_app
 from credplan.core.bundled import bundled_paths
-from credplan.core.store import read_plan
+from credplan.core.plans import read_plan
 
 async def test_switching_catalog_from_the_palette_keeps_the_planner(ohio, tmp_path):
     path = tmp_path / "p.toml"

@@ -21,7 +21,7 @@ def run_all(args: argparse.Namespace) -> int:
     from ..core.paths import ensure_private_dir, plans_dir
     from ..core.problems import FileProblems
     from ..core.roster import CatalogCache, plan_files
-    from ..core.store import read_plan
+    from ..core.plans import read_plan
     from ..core.text import clean
     from .output import emit, report_problems
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import argparse
 
-from ..core.suggest import UNVERIFIED_NOTE, any_unverified, field_distance_dict, field_lines, nearest_fields
+from ..core.nearest import field_distance_dict, nearest_fields
+from ..core.words.suggestions import UNVERIFIED_NOTE, any_unverified, field_lines
 from . import EXIT_BAD_INPUT, EXIT_OK
 from .common import add_plan_arguments, open_for_reading
 from .output import emit, emit_json

@@ -6,19 +6,14 @@ from __future__ import annotations
 import argparse
 
 from ..core.problems import Problem
-from ..core.suggest import (
-    MAX_LIMIT,
-    MEASURES,
+from ..core.competency_options import competency_dict, competency_suggestions
+from ..core.completions import MAX_LIMIT, MEASURES, SuggestError, check_field, completion_result_dict, completions
+from ..core.words.suggestions import (
+    ALL_COMPETENCIES_MET,
     UNVERIFIED_NOTE,
-    SuggestError,
-    check_field,
     any_unverified,
-    competency_dict,
     competency_lines,
-    competency_suggestions,
     completion_lines,
-    completion_result_dict,
-    completions,
 )
 from . import EXIT_BAD_INPUT, EXIT_OK
 from .common import add_plan_arguments, open_for_reading
@@ -86,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
         lines.append("")
         lines += competency_lines(competencies, args.limit)
     elif result is None:
-        lines.append("Every competency that applies is met.")
+        lines.append(ALL_COMPETENCIES_MET)
     if any_unverified(result, competencies=competencies, limit=args.limit):
         lines.append("")
         lines.append(UNVERIFIED_NOTE)

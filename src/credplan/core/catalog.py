@@ -11,7 +11,6 @@ import datetime as dt
 import re
 from pathlib import Path as FsPath
 from types import MappingProxyType
-from typing import Any
 
 from .model import (
     EVERY_FIELD,
@@ -27,6 +26,10 @@ from .requirements import COMMON_KEYS, KINDS, Parsed
 from .requirements import competency as competency_kind
 from .tomlpos import Path
 from .problems import Checker, FileProblems, Problem, did_you_mean, parse_toml, read_text, type_name
+
+TYPE_CHECKING = False  # typing costs milliseconds at every start; annotations here are never evaluated
+if TYPE_CHECKING:
+    from typing import Any
 
 FORMAT = 1
 

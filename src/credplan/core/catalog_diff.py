@@ -22,7 +22,7 @@ from .model import Catalog, Credential, Plan
 from .roster import overall_status, plan_files
 from .rules import evaluate
 from .session import DEFAULT_CATALOG
-from .store import read_plan
+from .plans import read_plan
 from .problems import FileProblems
 
 

@@ -7,7 +7,7 @@ student, class, catalog and when it was checked, the bundle field with a text ba
 (it reads and prints without colour), every requirement in words, every credential
 with its points and whether it is planned or earned, other-field picks and why they
 do not count, unconfirmed values marked `?`, and what is left with the quickest ways
-to finish (`core.suggest.completions`; competency catalogs: the certificates and
+to finish (`core.completions`; competency catalogs: the certificates and
 scores that would meet each competency). The plan's private notes are left out.
 
 Every catalog and plan string passes `core.text.clean` (controls, bidi and invisible
@@ -27,7 +27,8 @@ import re
 from .model import Catalog, Plan
 from .roster import overall_status
 from .rules import Evaluation, SelectionResult, evaluate
-from .suggest import SuggestError, competency_suggestions, completions
+from .competency_options import competency_suggestions
+from .completions import SuggestError, completions
 from .text import clean
 from .words import family as words
 

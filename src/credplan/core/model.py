@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from types import MappingProxyType
-from typing import Literal, Mapping, Union
+
+from .records import record
+
+TYPE_CHECKING = False  # typing costs milliseconds at every start; annotations here are never evaluated
+if TYPE_CHECKING:
+    from typing import Literal, Mapping
+
+    Status = Literal["planned", "earned"]
 
 EVERY_FIELD = "*"
 
 PLANNED = "planned"
 EARNED = "earned"
-Status = Literal["planned", "earned"]
 STATUSES: tuple[str, ...] = (PLANNED, EARNED)
 
 
@@ -33,11 +39,14 @@ class Below:
 
 
 BELOW = Below()
-ScoreValue = Union[int, Below]
+ScoreValue = int | Below
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CatalogInfo:
+    """What a catalog is: its id, title, region, where its list comes from and when it
+    was last checked against it."""
+
     id: str
     title: str
     region: str
@@ -46,14 +55,18 @@ class CatalogInfo:
     notes: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Field:
+    """A career field."""
+
     id: str
     name: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Credential:
+    """An industry-recognized credential and its points in each field it is listed in."""
+
     id: str
     name: str
     fields: tuple[str, ...]
@@ -81,8 +94,10 @@ class Credential:
         return self.universal or field_id in self.points or field_id in self.fields
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Assessment:
+    """A scored test (WorkKeys, ACT...): its parts and the range of a part's score."""
+
     id: str
     name: str
     parts: tuple[str, ...]
@@ -93,7 +108,7 @@ class Assessment:
         return f"<{self.min}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ScoreOption:
     """One way of meeting a competency by scores; all its conditions must hold."""
 
@@ -104,8 +119,10 @@ class ScoreOption:
     total: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Requirement:
+    """One thing a plan must meet: a points bundle, a score, or a competency."""
+
     id: str
     kind: Literal["bundle", "score", "competency"]
     name: str
@@ -141,8 +158,10 @@ class Requirement:
         return classes_text(self.from_class, self.to_class)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Catalog:
+    """A whole catalog, with indexes by id and by field (`Catalog.build` makes them)."""
+
     info: CatalogInfo
     fields: tuple[Field, ...]
     credentials: tuple[Credential, ...]
@@ -217,13 +236,15 @@ class Catalog:
         return credential.fields
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Selection:
+    """A credential in a plan, planned or earned."""
+
     id: str
     status: Status = PLANNED
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CatalogStamp:
     """Which catalog a plan was last saved against."""
 
@@ -233,8 +254,11 @@ class CatalogStamp:
     """Where the catalog file was, when it is not one of the bundled catalogs."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Plan:
+    """A student's plan: selections, scores, pinned field, class; changed only by
+    making a new one (`with_selection`, `with_score`...)."""
+
     student: str = ""
     class_of: int | None = None
     pinned_field: str | None = None

@@ -1,4 +1,5 @@
-"""The plan file format (TOML), read and written without touching the disk.
+"""The plan file format (TOML), read and written without touching the disk, and
+`read_plan`, which reads a plan file and never changes one (saving is `core.store`, through the session).
 
     format = 1
     student = "Ana Lopez"
@@ -27,19 +28,27 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from pathlib import Path
 from types import MappingProxyType
-from typing import Any
-
-import tomli_w
 
 from .bundled import is_bundled
 from .model import BELOW, STATUSES, Catalog, CatalogStamp, Plan, Selection, ScoreValue, freeze_scores
-from .problems import Checker, FileProblems, parse_toml, type_name
+from .problems import Checker, FileProblems, parse_toml, read_text, type_name
+
+TYPE_CHECKING = False  # typing costs milliseconds at every start; annotations here are never evaluated
+if TYPE_CHECKING:
+    from typing import Any
 
 PLAN_FORMAT = 1
 PLAN_KEYS = ("format", "student", "class_of", "pinned_field", "notes", "catalog", "selection", "scores", "known_points")
 _BELOW = re.compile(r"^\s*<\s*\d*\s*$")
 CLASS_RANGE = (1950, 2100)
+
+
+def read_plan(path: Path) -> Plan:
+    """Read a plan without changing anything on disk (for `check`, `export`)."""
+    display = str(path)
+    return parse_plan(read_text(path, display), display)
 
 
 def parse_plan(text: str, display: str = "<plan>") -> Plan:
@@ -173,7 +182,9 @@ def plan_to_dict(plan: Plan, catalog: Catalog | None = None) -> dict[str, Any]:
 
 
 def dump_plan(plan: Plan, catalog: Catalog | None = None) -> str:
+    import tomli_w  # only for saving: reading a plan (check, export) needs none of it
+
     return tomli_w.dumps(plan_to_dict(plan, catalog))
 
 
-__all__ = ["parse_plan", "dump_plan", "plan_to_dict", "parse_score_text", "FileProblems", "PLAN_FORMAT"]
+__all__ = ["read_plan", "parse_plan", "dump_plan", "plan_to_dict", "parse_score_text", "FileProblems", "PLAN_FORMAT"]

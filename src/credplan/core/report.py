@@ -6,13 +6,15 @@ through `core.text.clean`.
 
 from __future__ import annotations
 
-from typing import Any
-
 from .model import Catalog, Plan
 from .rules import Evaluation
 from .text import clean
 from .words import requirements as words
 from .words.requirements import LEGEND, UNVERIFIED, UNVERIFIED_WORDS
+
+TYPE_CHECKING = False  # typing costs milliseconds at every start; annotations here are never evaluated
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["LEGEND", "UNVERIFIED", "UNVERIFIED_WORDS", "evaluation_dict", "evaluation_text", "mark"]
 

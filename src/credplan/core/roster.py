@@ -34,7 +34,7 @@ from .model import EARNED, Catalog, Plan, Requirement
 from .problems import FileProblems
 from .rules import Evaluation, evaluate
 from .session import plan_catalog
-from .store import read_plan
+from .plans import read_plan
 from .students import is_plan_file
 
 MET = "met"

@@ -41,7 +41,8 @@ from .paths import default_plan_path, plans_dir
 from .plans import dump_plan
 from .problems import FileProblems, Problem
 from .rules import Evaluation, evaluate
-from .store import OpenedPlan, PlanReadOnly, PlanStore, StorageError, read_plan
+from .store import OpenedPlan, PlanReadOnly, PlanStore, StorageError
+from .plans import read_plan
 from .students import find_plan, plan_path_for
 from .words import notices
 

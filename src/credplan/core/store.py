@@ -62,10 +62,6 @@ class OpenedPlan:
         return " ".join(parts)
 
 
-def read_plan(path: Path) -> Plan:
-    """Read a plan without changing anything on disk (for `check`, `export`)."""
-    display = str(path)
-    return parse_plan(read_text(path, display), display)
 
 
 # -- errors --------------------------------------------------------------------------------

@@ -25,7 +25,8 @@ from pathlib import Path
 from .plans import parse_plan
 from .problems import FileProblems, read_text
 from .paths import PLAN_SUFFIX, plans_dir
-from .store import PlanBusy, PlanStore, StorageError, read_plan
+from .store import PlanBusy, PlanStore, StorageError
+from .plans import read_plan
 
 MAX_STEM = 60
 HASH_CHARS = 10

@@ -14,7 +14,8 @@ from textual.widgets.option_list import Option
 
 from ...core.model import Catalog
 from ...core.rules import Evaluation
-from ...core.suggest import FieldDistance, nearest_fields
+from ...core.nearest import FieldDistance, nearest_fields
+from ...core.words.suggestions import distance_sentence
 from ..widgets.key_bar import KeyBar
 
 
@@ -89,7 +90,7 @@ class NearestFieldsScreen(Screen[None]):
         pinned = self.app.plan.pinned_field  # type: ignore[attr-defined]
         options = []
         for n, d in enumerate(self.distances, 1):
-            parts = [Content.styled(f"{n:>2}. ", "bold"), Content(d.sentence)]
+            parts = [Content.styled(f"{n:>2}. ", "bold"), Content(distance_sentence(d))]
             if d.is_bundle_field:
                 mark = "  (your bundle field, pinned)" if d.field == pinned else "  (your bundle field)"
                 parts.append(Content.styled(mark, "bold $accent"))

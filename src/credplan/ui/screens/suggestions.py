@@ -14,31 +14,32 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...core.competency_options import CompetencySuggestion, competency_suggestions
+from ...core.completions import MEASURES, CompletionResult, completions
 from ...core.model import Catalog, Plan
 from ...core.rules import Evaluation
 from ...core.words.requirements import plural
-from ...core.suggest import (
+from ...core.words.suggestions import (
+    MEASURE_NAMES,
     MEASURE_WORDS,
-    MEASURES,
     UNVERIFIED_NOTE,
-    CompetencySuggestion,
-    CompletionResult,
-    competency_suggestions,
-    completions,
-    money,
+    also_meets,
+    bundle_heading,
+    competency_heading,
+    competency_sentence,
+    completion_text,
+    option_cost,
+    result_notes,
+    score_now,
+    score_text,
+    sentence,
+    shown_of_total,
 )
 from ..widgets.key_bar import KeyBar
 
 LIMIT = 10
 """Completions listed per field and measure."""
 CREDENTIALS_PER_COMPETENCY = 20
-
-MEASURE_NAMES = {
-    "count": "fewest credentials",
-    "cost": "lowest cost",
-    "hours": "fewest hours",
-    "overshoot": "fewest points over",
-}
 
 
 class SuggestionList(OptionList):
@@ -90,7 +91,7 @@ class SuggestionsScreen(Screen[None]):
     SUB_TITLE = "Suggestions"
     BINDINGS = [
         Binding("escape", "close", "Close", tooltip="Back to the planner", id="credplan.suggest-close"),
-        Binding("m", "measure", "Measure", tooltip="Rank by fewest credentials, lowest cost, fewest hours or fewest points over",
+        Binding("m", "measure", "Measure", tooltip="Rank by fewest credentials, lowest cost, fewest hours or fewest points more than needed",
                 id="credplan.suggest-measure"),
         Binding("f", "field(1)", "Next field", tooltip="Suggestions for the next career field", id="credplan.suggest-next-field"),
         # priority: the list would otherwise take left/right for horizontal scrolling
@@ -154,10 +155,10 @@ class SuggestionsScreen(Screen[None]):
             for n, c in enumerate(result.completions, 1):
                 option_id = f"completion-{n}"
                 self._adds[option_id] = c.credentials
-                options.append(Option(Content.assemble((f"{n:>2}. ", "bold"), c.explanation), id=option_id))
-            notes += [f"Note: {note}." for note in result.notes]
-            if result.total > len(result.completions):
-                notes.append(f"Showing the best {len(result.completions)} of {result.total:,} ways.")
+                options.append(Option(Content.assemble((f"{n:>2}. ", "bold"), completion_text(c)), id=option_id))
+            notes += [f"Note: {sentence(note)}" for note in result_notes(result)]
+            if shown_of_total(result):
+                notes.append(shown_of_total(result))
             if any(c.unverified for c in result.completions):
                 notes.append(UNVERIFIED_NOTE)
         self.competencies = competency_suggestions(self.catalog, plan)
@@ -188,39 +189,27 @@ class SuggestionsScreen(Screen[None]):
             role = " (your bundle field, pinned)" if bundle.pinned else " (your bundle field)"
         else:
             role = " (not your bundle field)"
-        head = f"{result.field_name}{role}: {result.current} of {result.required} points"
-        if result.complete:
-            return Content(f"{head}: already complete. Nothing to add here.")
-        if not result.reachable:
-            return Content.assemble(head, f", {result.shortfall} more needed. ",
-                                    result.sentence[0].upper() + result.sentence[1:] + ".")
-        ways = "way" if result.total == 1 else "ways"
-        return Content(f"{head}, {result.shortfall} more needed; {result.total:,} {ways} to finish.")
+        return Content(bundle_heading(result, role))
 
     def _competency_heading(self) -> Content:
-        if not self.competencies:
-            return Content("Every competency that applies is met: nothing to add.")
-        n = len(self.competencies)
-        what = "1 competency" if n == 1 else f"{n} competencies"
-        return Content(f"{what} not met yet: add a credential (enter) or reach one of the scores listed.")
+        return Content(competency_heading(len(self.competencies)))
 
     def _competency_options(self) -> list[Option | None]:
         out: list[Option | None] = []
         for k, s in enumerate(self.competencies):
             if k:
                 out.append(None)
-            out.append(Option(Content.styled(s.sentence, "bold"), id=f"heading-{s.requirement_id}", disabled=True))
+            out.append(Option(Content.styled(competency_sentence(s), "bold"), id=f"heading-{s.requirement_id}", disabled=True))
             for o in s.credentials[:CREDENTIALS_PER_COMPETENCY]:
                 option_id = f"credential-{s.requirement_id}-{o.id}"
                 self._adds[option_id] = (o.id,)
-                cost = money(o.cost) if o.cost is not None else "no listed cost"
-                also = [c for c in o.covers if c != s.competency]
                 parts = [Content("  + "), Content(o.name)]
                 if not o.verified:
                     parts.append(Content(" ?"))
-                parts.append(Content.styled(f", {cost}", "$text-muted"))
+                parts.append(Content.styled(f", {option_cost(o)}", "$text-muted"))
+                also = also_meets(o, s.competency)
                 if also:
-                    parts.append(Content.styled(f" (also meets {', '.join(also)})", "$text-muted"))
+                    parts.append(Content.styled(also, "$text-muted"))
                 out.append(Option(Content("").join(parts), id=option_id))
             if len(s.credentials) > CREDENTIALS_PER_COMPETENCY:
                 more = len(s.credentials) - CREDENTIALS_PER_COMPETENCY
@@ -228,8 +217,8 @@ class SuggestionsScreen(Screen[None]):
             if s.scores:
                 out.append(Option(Content("  or a score:"), disabled=True))
                 for t in s.scores:
-                    now = f" ({t.now})" if t.now else ""
-                    out.append(Option(Content(f"    {t.text}{now}"), disabled=True))
+                    now = score_now(t)
+                    out.append(Option(Content(f"    {score_text(t)}{f' ({now})' if now else ''}"), disabled=True))
         return out
 
     # -- keys ----------------------------------------------------------------------------------
