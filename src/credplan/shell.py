@@ -23,10 +23,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable, TextIO
 
-from .core.model import BELOW, Assessment, Catalog, Credential, Field, Plan, ScoreValue
+from .core.model import Assessment, Catalog, Credential, Field, Plan
 from .core.plans import CLASS_RANGE
 from .core.requirements import State
 from .core.rules import Evaluation, evaluate
+from .core.scores import ScoreRefused, parse_score
 from .core.search import CredentialIndex
 from .core.words import requirements as words
 from .core.words.requirements import UNVERIFIED_HELP, plural, score_label
@@ -430,32 +431,15 @@ def cmd_planned(sh: PlanShell, arg: str) -> None:
     _set_status(sh, arg, "planned")
 
 
-def parse_score(text: str, assessment: Assessment, part: str) -> ScoreValue | None:
-    """"5" -> 5, "<3" -> BELOW, "none" -> None (clear); anything else is refused."""
-    t = text.strip().casefold()
-    low, high = assessment.min, assessment.max
-    allowed = f"{plain(assessment.name)} {plain(part)} takes {low} to {high}, or <{low} for below {low}"
-    if t in ("none", "clear", "-"):
-        return None
-    if t.startswith("<"):
-        rest = t[1:].strip()
-        if rest in ("", str(low)):
-            return BELOW
-        raise Refused(f"{allowed}; `{plain(text)}` was not saved.")
-    if t.lstrip("+").isdigit():
-        value = int(t)
-        if low <= value <= high:
-            return value
-        raise Refused(f"{allowed}; {value} is out of range and was not saved.")
-    raise Refused(f"{allowed}, or none to clear; `{plain(text)}` is not a score.")
-
-
 def cmd_score(sh: PlanShell, arg: str) -> None:
     m = _SCORE_ARGS.match(arg)
     if m is None:
         raise Refused("Usage: score PART VALUE, for example: score applied math 5, score graphic <3, score workkeys:applied-math none")
     assessment, part = sh.part(m.group("part"))
-    value = parse_score(m.group("value"), assessment, part)
+    try:
+        value = parse_score(m.group("value"), assessment, part)
+    except ScoreRefused as exc:
+        raise Refused(str(exc)) from None
     sh.change(sh.plan.with_score(assessment.id, part, value))
     said = "cleared" if value is None else score_label(value, assessment)
     sh.say(f"{plain(assessment.name)}, {plain(part)}: {said}.")

@@ -18,7 +18,7 @@ from credplan.core.catalog import parse_catalog
 from credplan.core.model import BELOW, Catalog, Plan
 from credplan.core.plans import parse_plan
 from plantools import save_plan
-from credplan.shell import PlanShell, completions, parse_score, run_shell, use_color
+from credplan.shell import PlanShell, completions, run_shell, use_color
 
 CATALOG = r"""
 format = 1
@@ -457,19 +457,6 @@ def test_completion(catalog: Catalog) -> None:
     assert completions(sh, "score workkeys:g", "workkeys:g") == ["workkeys:graphic-literacy"]
     assert completions(sh, "help st", "st") == ["status", "student"]
     assert completions(sh, "add a-plus ", "") == []
-
-
-def test_parse_score() -> None:
-    from credplan.core.model import Assessment
-
-    wk = Assessment("workkeys", "ACT WorkKeys", ("Applied Math",), 3, 7)
-    assert parse_score("5", wk, "Applied Math") == 5
-    assert parse_score("<3", wk, "Applied Math") is BELOW
-    assert parse_score("<", wk, "Applied Math") is BELOW
-    assert parse_score("none", wk, "Applied Math") is None
-    for bad in ("8", "2", "<4", "x", "5.5"):
-        with pytest.raises(shell_mod.Refused):
-            parse_score(bad, wk, "Applied Math")
 
 
 def test_run_shell_reads_lines_until_quit(catalog: Catalog) -> None:
