@@ -3,12 +3,15 @@ with the saved plan file checked after each run (CREDPLAN_DATA_DIR is a temp dir
 
 from __future__ import annotations
 
+import errno
 import io
 import os
+import re
 import select
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,8 +20,11 @@ from credplan import shell as shell_mod
 from credplan.core.catalog import parse_catalog
 from credplan.core.model import BELOW, Catalog, Plan
 from credplan.core.plans import parse_plan
-from plantools import save_plan
+from credplan.core.session import PlanSession
+from credplan.core.store import PlanSaveFailed, PlanStore
+from credplan.core.words import notices
 from credplan.shell import PlanShell, completions, run_shell, use_color
+from plantools import save_plan
 
 CATALOG = r"""
 format = 1
@@ -179,8 +185,8 @@ def test_no_prompt_and_no_escape_codes_from_a_pipe(tmp_path: Path, catalog_path:
     assert result.returncode == 0, result.stderr
     assert "credplan>" not in result.stdout
     assert "\x1b" not in result.stdout and "\x1b" not in result.stderr
-    # The catalog's escape codes are dropped; its brackets are kept as plain text.
-    assert "odd: Odd [31mred[0m [b]bold[/b] name, 2 points" in result.stdout
+    # The catalog's escape codes are shown as symbols, never sent; its brackets are plain text.
+    assert "odd: Odd ␛[31mred␛[0m [b]bold[/b] name, 2 points" in result.stdout
     assert result.stdout.splitlines()[0] == "Commands:"
 
 
@@ -364,73 +370,202 @@ def test_bundled_ohio_smoke(tmp_path: Path, ohio: Catalog) -> None:
     assert "/12 points" in result.stdout
 
 
-# -- the engine in process -----------------------------------------------------------------------------------
-def make_shell(catalog: Catalog, plan: Plan | None = None, *, color: bool = False) -> tuple[PlanShell, list[Plan], io.StringIO, io.StringIO]:
-    saved: list[Plan] = []
-    out, err = io.StringIO(), io.StringIO()
-    sh = PlanShell(catalog, plan or Plan(), save=lambda p, c: saved.append(p), out=out, err=err, color=color)
-    return sh, saved, out, err
+# -- the engine in process, on a real session and plan file ----------------------------------------------
+@pytest.fixture
+def make_shell(catalog: Catalog, tmp_path: Path):
+    """PlanShell over `PlanSession.start(catalog, plan, path=tmp_path / "p.toml")` (or
+    another path, or a demo); every session is closed after the test."""
+    sessions: list[PlanSession] = []
+
+    def make(
+        plan: Plan | None = None, *, color: bool = False, path: Path | None = None, demo: bool = False
+    ) -> tuple[PlanShell, io.StringIO, io.StringIO]:
+        where = None if demo else (path or tmp_path / "p.toml")
+        session = PlanSession.start(catalog, plan, path=where, demo=demo)
+        sessions.append(session)
+        out, err = io.StringIO(), io.StringIO()
+        return PlanShell(session, out=out, err=err, color=color), out, err
+
+    yield make
+    for session in sessions:
+        session.close()
 
 
-def test_every_change_is_saved_at_once(catalog: Catalog, tmp_path: Path) -> None:
+def ids(path: Path) -> list[str]:
+    return [s.id for s in read(path).selections]
+
+
+def failing_fsync(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", fail)
+
+
+def failing_store(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Saving the plan fails; a copy elsewhere can still be written."""
+
+    def fail(self: PlanStore, plan: Plan, catalog: Catalog | None = None, *, force: bool = False) -> Plan:
+        raise PlanSaveFailed(f"Could not save {self.path}: No space left on device. The plan file was not changed.")
+
+    monkeypatch.setattr(PlanStore, "save", fail)
+
+
+def test_every_change_is_saved_at_once(make_shell, tmp_path: Path) -> None:
+    sh, _, _ = make_shell()
     path = tmp_path / "p.toml"
-    sh = PlanShell(catalog, Plan(), save=lambda p, c: save_plan(path, p, c), out=io.StringIO(), err=io.StringIO())
     sh.execute("add a-plus")
-    assert [s.id for s in read(path).selections] == ["a-plus"]  # before quitting
+    assert ids(path) == ["a-plus"]  # before quitting
     sh.execute("score applied math 6")
     assert read(path).score("workkeys", "Applied Math") == 6
-    assert not sh.unsaved
+    sh.execute("pin health")
+    assert read(path).pinned_field == "health"
+    assert sh.plan == sh.session.plan and not sh.unsaved
 
 
-def test_only_changes_save(catalog: Catalog) -> None:
-    sh, saved, _, _ = make_shell(catalog)
-    for line in ["status", "fields", "list it", "find a", "help", "add a-plus", "add a-plus", "pin none"]:
+def test_only_changes_save(make_shell, tmp_path: Path) -> None:
+    sh, _, _ = make_shell()
+    path = tmp_path / "p.toml"
+    for line in ["status", "fields", "list it", "find a", "help", "about"]:
         sh.execute(line)
-    assert len(saved) == 1
-
-
-def test_a_failed_save_is_said_and_retried_at_the_end(catalog: Catalog) -> None:
-    calls: list[Plan] = []
-
-    def flaky(plan: Plan, _c: Catalog) -> None:
-        calls.append(plan)
-        if len(calls) == 1:
-            raise PermissionError(13, "Permission denied")
-
-    err = io.StringIO()
-    sh = PlanShell(catalog, Plan(), save=flaky, out=io.StringIO(), err=err)
+    assert not path.exists()
     sh.execute("add a-plus")
-    assert "Could not save the plan: Permission denied." in err.getvalue()
-    assert sh.unsaved
-    assert sh.finish() is True
-    assert len(calls) == 2 and not sh.unsaved
+    before = path.stat()
+    for line in ["add a-plus", "pin none", "status"]:
+        sh.execute(line)
+    after = path.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
 
 
-def test_commands_never_raise(catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
-    sh, _, _, err = make_shell(catalog)
+def test_a_failed_save_is_said_kept_and_saved_by_save(make_shell, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sh, out, err = make_shell()
+    path = tmp_path / "p.toml"
+    sh.execute("add license")
+    failing_fsync(monkeypatch)
+    sh.execute("add a-plus")
+    assert "No space left on device" in err.getvalue()
+    assert notices.SHELL_UNSAVED in err.getvalue()
+    assert "Added CompTIA A+ (a-plus)." in out.getvalue()  # kept in the session
+    assert sh.unsaved and ids(path) == ["license"]
+    sh.execute("status")
+    assert "Your last change is not saved yet." in out.getvalue()
+    sh.execute("save")  # still failing
+    assert err.getvalue().count(notices.SHELL_UNSAVED) == 2
+    monkeypatch.undo()
+    sh.execute("save")
+    assert f"Saved to {path}." in out.getvalue()
+    assert ids(path) == ["license", "a-plus"] and not sh.unsaved
+
+
+def test_end_of_input_tries_one_last_save(make_shell, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sh, _, _ = make_shell()
+    failing_fsync(monkeypatch)
+    assert sh.execute("add a-plus")
+    monkeypatch.undo()  # the disk has room again
+    assert run_shell(sh, io.StringIO(""), interactive=False) == 1  # the save was refused once
+    assert ids(tmp_path / "p.toml") == ["a-plus"]
+
+
+def test_a_read_only_session_refuses_changes_with_its_reason(make_shell, tmp_path: Path) -> None:
+    first, _, _ = make_shell()
+    first.execute("add license")
+    sh, out, err = make_shell()  # the same file: another session holds it
+    assert sh.session.read_only
+    for line in ("add a-plus", "pin it", "score applied math 5", "save"):
+        sh.execute(line)
+    refusals = err.getvalue().splitlines()
+    assert len(refusals) == 4 and sh.refusals == 4
+    assert all(r.startswith("Read-only, nothing was changed. This plan is open in another session") for r in refusals)
+    assert "Added" not in out.getvalue() and [s.id for s in sh.plan.selections] == ["license"]
+    assert ids(tmp_path / "p.toml") == ["license"]
+    assert run_shell(sh, io.StringIO("status\nquit\n"), interactive=False) == 1  # refused, but nothing lost
+
+
+def test_a_demo_never_writes(make_shell, tmp_path: Path) -> None:
+    before = sorted(tmp_path.rglob("*"))
+    sh, out, err = make_shell(demo=True)
+    code = run_shell(sh, io.StringIO("add a-plus\nscore applied math 5\nstatus\nsave\n"), interactive=False)
+    assert "Added CompTIA A+ (a-plus)." in out.getvalue() and sh.plan.selection("a-plus")
+    assert err.getvalue().count(notices.DEMO) == 1
+    assert code == 1
+    assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_the_cli_demo_writes_nothing(tmp_path: Path, catalog_path: Path) -> None:
+    result = run_cli(tmp_path, "add a-plus\nstatus\nquit\n", "--catalog", str(catalog_path), "--demo")
+    assert result.returncode == 0, result.stderr
+    assert notices.DEMO in result.stderr
+    assert "CompTIA A+ (a-plus), planned" in result.stdout
+    data = tmp_path / "data"
+    assert not data.exists() or not [p for p in data.rglob("*") if p.is_file()]
+
+
+def test_commands_never_raise(make_shell, monkeypatch: pytest.MonkeyPatch) -> None:
+    sh, _, err = make_shell()
 
     def boom(*_a: object) -> None:
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr(shell_mod, "evaluate", boom)
+    monkeypatch.setattr(sh.session, "evaluation", boom)
     assert sh.execute("status") is True
     assert "Could not run `status`: kaboom" in err.getvalue()
 
 
-def test_suggest_when_the_module_is_missing(catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = shell_mod.importlib.util.find_spec
+def test_suggest_when_the_module_is_missing(make_shell, monkeypatch: pytest.MonkeyPatch) -> None:
+    from credplan.shell import commands
+
+    real = commands.importlib.util.find_spec
     monkeypatch.setattr(
-        shell_mod.importlib.util, "find_spec", lambda name, *a: None if name == "credplan.core.suggest" else real(name, *a)
+        commands.importlib.util, "find_spec", lambda name, *a: None if name == "credplan.core.suggest" else real(name, *a)
     )
-    sh, _, out, _ = make_shell(catalog)
+    sh, out, _ = make_shell()
     sh.execute("suggest")
     assert out.getvalue() == "Suggestions are not available in this version.\n"
 
 
-def test_colour_only_when_asked(catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
-    sh, _, out, _ = make_shell(catalog, color=True)
+HOSTILE_NAME = "Evil \x1b]52;c;ZXZpbA==\x07\x9b31m\u202eevil\u200b\u2066x\u2069\ufeff\r\nname"
+FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+
+
+def test_no_control_bidi_or_invisible_character_reaches_the_output(tmp_path: Path) -> None:
+    catalog = parse_catalog(CATALOG)
+    evil = replace(catalog.info, title=HOSTILE_NAME, notes=f"line one {HOSTILE_NAME}\nline two")
+    fields = tuple(replace(f, name=f"{f.name} {HOSTILE_NAME}") for f in catalog.fields)
+    creds = tuple(replace(c, name=f"{c.name} {HOSTILE_NAME}", issuer=HOSTILE_NAME) for c in catalog.credentials)
+    assessments = tuple(replace(a, name=f"{a.name} {HOSTILE_NAME}") for a in catalog.assessments)
+    reqs = tuple(replace(r, name=f"{r.name} {HOSTILE_NAME}") for r in catalog.requirements)
+    hostile = Catalog.build(evil, fields, creds, assessments, reqs, catalog.path)
+    session = PlanSession.start(hostile, Plan(student=HOSTILE_NAME), path=tmp_path / "p.toml")
+    try:
+        for color in (False, True):
+            out, err = io.StringIO(), io.StringIO()
+            sh = PlanShell(session, out=out, err=err, color=color)
+            script = [
+                "help", "fields", "list it", "list health", "find comptia", "find evil", "about", "add a-plus",
+                "add stna", "earned a-plus", "score applied math 5", "score applied math 9", "pin health",
+                "status", "suggest", f"student {HOSTILE_NAME}", "status", f"add {HOSTILE_NAME}", f"frob{HOSTILE_NAME}",
+                f"list {HOSTILE_NAME}", "remove a-plus",
+            ]
+            for line in script:
+                sh.execute(line)
+            text = out.getvalue() + err.getvalue()
+            if color:  # the marks' colour codes are the only escapes
+                text = re.sub(r"\x1b\[(?:3[12])?m|\x1b\[0m", "", text)
+            assert not FORBIDDEN.findall(text), FORBIDDEN.findall(text)[:10]
+            assert "Evil ␛]52;c;ZXZpbA==␇�31m�evil��x�� name" in text  # shown, made visible, not dropped
+            assert "line two" in out.getvalue()
+    finally:
+        session.close()
+
+
+def test_colour_only_when_asked(make_shell, monkeypatch: pytest.MonkeyPatch) -> None:
+    sh, out, _ = make_shell(color=True)
     sh.execute("status")
-    assert "\x1b[31m[not met]\x1b[0m" in out.getvalue()
+    assert "  \x1b[31m[not met]\x1b[0m 12-point bundle" in out.getvalue()
+    sh.execute("list construction")  # the catalog's own ESC is shown as a symbol, never sent
+    assert "Odd ␛[31mred␛[0m" in out.getvalue()
 
     class Tty(io.StringIO):
         def isatty(self) -> bool:
@@ -444,8 +579,8 @@ def test_colour_only_when_asked(catalog: Catalog, monkeypatch: pytest.MonkeyPatc
     assert use_color(Tty()) is False
 
 
-def test_completion(catalog: Catalog) -> None:
-    sh, _, _, _ = make_shell(catalog)
+def test_completion(make_shell) -> None:
+    sh, _, _ = make_shell()
     sh.execute("add a-plus")
     assert completions(sh, "", "") == sorted(shell_mod.COMMANDS)
     assert completions(sh, "li", "li") == ["list"]
@@ -459,11 +594,11 @@ def test_completion(catalog: Catalog) -> None:
     assert completions(sh, "add a-plus ", "") == []
 
 
-def test_run_shell_reads_lines_until_quit(catalog: Catalog) -> None:
-    sh, saved, out, _ = make_shell(catalog)
+def test_run_shell_reads_lines_until_quit(make_shell, tmp_path: Path) -> None:
+    sh, _, _ = make_shell()
     code = run_shell(sh, io.StringIO("# a comment\n\nadd a-plus\nquit\nadd stna\n"), interactive=False)
     assert code == 0
-    assert [s.id for s in saved[-1].selections] == ["a-plus"]
+    assert ids(tmp_path / "p.toml") == ["a-plus"]
 
 
 @pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
