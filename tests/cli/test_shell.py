@@ -23,7 +23,7 @@ from credplan.core.plans import parse_plan
 from credplan.core.session import PlanSession
 from credplan.core.store import PlanSaveFailed, PlanStore
 from credplan.core.words import notices
-from credplan.shell import PlanShell, completions, run_shell, use_color
+from credplan.shell import EXIT_NOT_SAVED, PlanShell, completions, run_shell, use_color
 from plantools import save_plan
 
 CATALOG = r"""
@@ -466,15 +466,136 @@ def test_end_of_input_tries_one_last_save(make_shell, tmp_path: Path, monkeypatc
     assert ids(tmp_path / "p.toml") == ["a-plus"]
 
 
+def test_quit_with_an_unsaved_change_asks_once_then_leaves_with_status_3(
+    make_shell, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sh, out, err = make_shell()
+    failing_fsync(monkeypatch)
+    code = run_shell(sh, io.StringIO("add a-plus\nquit\nstatus\nquit\nadd stna\n"), interactive=False)
+    assert code == EXIT_NOT_SAVED == 3
+    said = err.getvalue()
+    assert said.count("quit again leaves without saving") == 1
+    assert "Type save to try again, save-copy [PATH] to keep them in another file, or discard" in said
+    assert "Selections:" in out.getvalue()  # the first quit did not leave
+    assert "Added State Tested Nurse Aide" not in out.getvalue()  # the second did
+    assert said.rstrip().endswith(notices.LEFT_UNSAVED)
+    assert not (tmp_path / "p.toml").exists()
+    assert not list(tmp_path.glob("p.toml.copy-*"))  # leaving without saving writes nothing
+
+
+def test_quit_saves_when_it_can_again(make_shell, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sh, _, err = make_shell()
+    failing_fsync(monkeypatch)
+    sh.execute("add a-plus")
+    monkeypatch.undo()
+    assert sh.execute("quit") is False
+    assert "quit again" not in err.getvalue()
+    assert ids(tmp_path / "p.toml") == ["a-plus"] and sh.finish()
+
+
+def test_a_new_change_makes_quit_ask_again(make_shell, monkeypatch: pytest.MonkeyPatch) -> None:
+    sh, _, err = make_shell()
+    failing_store(monkeypatch)
+    sh.execute("add a-plus")
+    assert sh.execute("quit") is True
+    sh.execute("add stna")
+    assert sh.execute("quit") is True
+    assert err.getvalue().count("quit again leaves without saving") == 2
+
+
+def test_save_copy_says_where_and_quit_then_leaves(make_shell, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sh, out, err = make_shell()
+    failing_store(monkeypatch)
+    code = run_shell(sh, io.StringIO("add a-plus\nsave-copy\nquit\n"), interactive=False)
+    copies = list(tmp_path.glob("p.toml.copy-*"))
+    assert len(copies) == 1 and ids(copies[0]) == ["a-plus"]
+    assert notices.saved_copy(copies[0]) in out.getvalue()
+    assert "quit again" not in err.getvalue()  # the change is safe in the copy
+    assert notices.changes_in_copy(copies[0]) in err.getvalue()
+    assert not (tmp_path / "p.toml").exists()
+    assert code == 1  # the failed save was reported; nothing was lost
+
+
+def test_save_copy_to_a_path(make_shell, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sh, out, err = make_shell()
+    target = tmp_path / "elsewhere.toml"
+    sh.execute("add a-plus")
+    sh.execute(f'save-copy "{target}"')
+    assert notices.saved_copy(target) in out.getvalue() and ids(target) == ["a-plus"]
+    sh.execute(f"save-copy {target}")
+    assert notices.copy_exists(target) in err.getvalue()  # never overwritten
+    assert sh.refusals == 1
+
+
+def test_discard_drops_what_could_not_be_saved(make_shell, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sh, out, err = make_shell()
+    sh.execute("discard")
+    assert notices.NOTHING_TO_DISCARD in out.getvalue()
+    sh.execute("add license")
+    failing_fsync(monkeypatch)
+    sh.execute("add a-plus")
+    sh.execute("pin it")
+    assert sh.unsaved
+    code = run_shell(sh, io.StringIO("discard\nquit\n"), interactive=False)
+    assert notices.DISCARDED in out.getvalue()
+    assert [s.id for s in sh.plan.selections] == ["license"] and sh.plan.pinned_field is None
+    assert code == 1 and "quit again" not in err.getvalue()  # nothing left unsaved: no question, not 3
+    assert ids(tmp_path / "p.toml") == ["license"]
+
+
+def test_keep_mine_over_a_plan_changed_on_disk(make_shell, catalog: Catalog, tmp_path: Path) -> None:
+    sh, out, err = make_shell()
+    path = tmp_path / "p.toml"
+    sh.execute("add license")
+    save_plan(path, Plan(student="Other program").with_selection("stna"), catalog)  # ignores the lock
+    sh.execute("add a-plus")
+    assert "was changed by another session" in err.getvalue()
+    assert notices.SHELL_CHANGED_ELSEWHERE in err.getvalue()
+    assert ids(path) == ["stna"] and sh.unsaved
+    sh.execute("keep-mine")
+    assert "Saved your version; the other version was kept as" in out.getvalue()
+    assert ids(path) == ["license", "a-plus"] and not sh.unsaved
+    kept = list(tmp_path.glob("p.toml.conflict*")) or [p for p in tmp_path.iterdir() if "conflict" in p.name]
+    assert len(kept) == 1 and ids(kept[0]) == ["stna"]
+    sh.execute("keep-mine")
+    assert notices.NOTHING_TO_KEEP in out.getvalue()
+
+
+def test_reload_takes_the_other_version(make_shell, catalog: Catalog, tmp_path: Path) -> None:
+    sh, out, err = make_shell()
+    path = tmp_path / "p.toml"
+    sh.execute("add license")
+    save_plan(path, Plan(student="Other program").with_selection("stna"), catalog)
+    sh.execute("add a-plus")
+    assert sh.unsaved
+    code = run_shell(sh, io.StringIO("reload\nstatus\n"), interactive=False)
+    assert notices.RELOADED in out.getvalue()
+    assert [s.id for s in sh.plan.selections] == ["stna"] and not sh.unsaved
+    assert "Other program, class not set." in out.getvalue()
+    assert ids(path) == ["stna"] and code == 1
+
+
+def test_end_of_input_with_a_change_not_saved_keeps_a_copy_and_exits_3(
+    make_shell, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sh, _, err = make_shell()
+    failing_store(monkeypatch)
+    assert run_shell(sh, io.StringIO("add a-plus\n"), interactive=False) == EXIT_NOT_SAVED
+    copies = list(tmp_path.glob("p.toml.copy-*"))
+    assert len(copies) == 1 and ids(copies[0]) == ["a-plus"]
+    assert "could not be saved in the plan file" in err.getvalue()
+    assert notices.saved_copy(copies[0]) in err.getvalue()
+
+
 def test_a_read_only_session_refuses_changes_with_its_reason(make_shell, tmp_path: Path) -> None:
     first, _, _ = make_shell()
     first.execute("add license")
     sh, out, err = make_shell()  # the same file: another session holds it
     assert sh.session.read_only
-    for line in ("add a-plus", "pin it", "score applied math 5", "save"):
+    for line in ("add a-plus", "pin it", "score applied math 5", "save", "keep-mine"):
         sh.execute(line)
     refusals = err.getvalue().splitlines()
-    assert len(refusals) == 4 and sh.refusals == 4
+    assert len(refusals) == 5 and sh.refusals == 5
     assert all(r.startswith("Read-only, nothing was changed. This plan is open in another session") for r in refusals)
     assert "Added" not in out.getvalue() and [s.id for s in sh.plan.selections] == ["license"]
     assert ids(tmp_path / "p.toml") == ["license"]
@@ -484,11 +605,26 @@ def test_a_read_only_session_refuses_changes_with_its_reason(make_shell, tmp_pat
 def test_a_demo_never_writes(make_shell, tmp_path: Path) -> None:
     before = sorted(tmp_path.rglob("*"))
     sh, out, err = make_shell(demo=True)
-    code = run_shell(sh, io.StringIO("add a-plus\nscore applied math 5\nstatus\nsave\n"), interactive=False)
+    code = run_shell(sh, io.StringIO("add a-plus\nscore applied math 5\nstatus\nsave\nsave-copy\nreload\nkeep-mine\n"), interactive=False)
     assert "Added CompTIA A+ (a-plus)." in out.getvalue() and sh.plan.selection("a-plus")
-    assert err.getvalue().count(notices.DEMO) == 1
+    assert err.getvalue().count(notices.DEMO) == 4
     assert code == 1
     assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_the_cli_exits_3_when_a_change_is_left_unsaved(
+    tmp_path: Path, catalog_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from credplan import cli
+
+    monkeypatch.setenv("CREDPLAN_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setattr(sys, "stdin", io.StringIO("add a-plus\nquit\nquit\n"))
+    failing_store(monkeypatch)
+    code = cli.main(["shell", "--catalog", str(catalog_path), "--plan", str(tmp_path / "p.toml")])
+    said = capsys.readouterr()
+    assert code == 3, said.err
+    assert notices.LEFT_UNSAVED in said.err
+    assert not (tmp_path / "p.toml").exists()
 
 
 def test_the_cli_demo_writes_nothing(tmp_path: Path, catalog_path: Path) -> None:
@@ -546,7 +682,7 @@ def test_no_control_bidi_or_invisible_character_reaches_the_output(tmp_path: Pat
                 "help", "fields", "list it", "list health", "find comptia", "find evil", "about", "add a-plus",
                 "add stna", "earned a-plus", "score applied math 5", "score applied math 9", "pin health",
                 "status", "suggest", f"student {HOSTILE_NAME}", "status", f"add {HOSTILE_NAME}", f"frob{HOSTILE_NAME}",
-                f"list {HOSTILE_NAME}", "remove a-plus",
+                f"list {HOSTILE_NAME}", f"save-copy {tmp_path}/{HOSTILE_NAME}".replace("\n", " "), "remove a-plus",
             ]
             for line in script:
                 sh.execute(line)
@@ -591,6 +727,8 @@ def test_completion(make_shell) -> None:
     assert completions(sh, "pin n", "n") == ["none"]
     assert completions(sh, "score workkeys:g", "workkeys:g") == ["workkeys:graphic-literacy"]
     assert completions(sh, "help st", "st") == ["status", "student"]
+    assert completions(sh, "help sa", "sa") == ["save", "save-copy"]
+    assert completions(sh, "k", "k") == ["keep-mine"]
     assert completions(sh, "add a-plus ", "") == []
 
 

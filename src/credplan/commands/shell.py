@@ -14,8 +14,9 @@ from . import EXIT_BAD_INPUT
 ORDER = 50
 
 EXIT_STATUSES = (
-    "exit status: 0 done; 1 input was not a terminal and a command was refused, or the plan "
-    "could not be saved; 2 the catalog or plan could not be opened"
+    "exit status: 0 done; 1 input was not a terminal and a command was refused; "
+    "2 the catalog or plan could not be opened; 3 it left with a change that was not saved "
+    "(quit twice, or the last save failed: a copy is then kept and its place said)"
 )
 
 
@@ -26,7 +27,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         description=(
             "A line-oriented planner over the same catalog and plan files as the full-screen one. "
             "Type help for the commands. Reads commands from standard input when it is not a "
-            "terminal (no prompt is printed then); every change is saved at once."
+            "terminal (no prompt is printed then); every change is saved at once. A change that "
+            "cannot be saved is kept: save retries, save-copy [PATH] writes it elsewhere, discard "
+            "drops it, and reload or keep-mine settle a plan changed by another program; quit "
+            "asks once before leaving it unsaved."
         ),
         epilog=EXIT_STATUSES,
     )

@@ -8,14 +8,14 @@ Textual. Where to look:
 
 - `engine.py`: `PlanShell(session, out=, err=, color=)`: `execute(line)` runs one
   command; every line it writes goes through one writer and the text policy
-  (`core.text.clean`); changes go through the session.
+  (`core.text.clean`); changes go through the session; leaving (`quit`, `finish`).
 - `commands.py`: the `cmd_*` functions and the `COMMANDS` / `ALIASES` table.
 - `lookup.py`: the field, credential or assessment part meant by what was typed.
 - `loop.py`: `run_shell` (prompt, readline history and completion, exit status),
   `completions`, `use_color`.
 
 Exit statuses of `run_shell`: 0; 1 when input was not a terminal and a command was
-refused, or when the plan could not be saved.
+refused; 3 when the shell left with a change not saved in the plan file.
 """
 
 from __future__ import annotations

@@ -12,11 +12,13 @@ import importlib
 import importlib.util
 import re
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Callable
 
 from ..core.model import Credential
 from ..core.plans import CLASS_RANGE
 from ..core.scores import ScoreRefused, parse_score
+from ..core.store import StorageError
 from ..core.words import notices
 from ..core.words import requirements as words
 from ..core.words.requirements import UNVERIFIED_HELP, plural, score_label
@@ -64,7 +66,8 @@ def cmd_help(sh: PlanShell, arg: str) -> None:
     sh.say(
         "Marks: [selected] is in your plan; " + "; ".join(f"{m} is {meaning}" for m, meaning in words.MARK_MEANINGS) + ".",
         UNVERIFIED_HELP,
-        "Every change is saved at once. Tab completes commands, ids and fields.",
+        notices.SHELL_HELP_SAVING,
+        "Tab completes commands, ids and fields.",
     )
 
 
@@ -326,10 +329,14 @@ def cmd_suggest(sh: PlanShell, arg: str) -> None:
         sh.say_text(line)
 
 
-# -- saving and leaving ---------------------------------------------------------------------------------
-def cmd_save(sh: PlanShell, arg: str) -> None:
+# -- saving, and changes that could not be saved ---------------------------------------------------------
+def _not_in_demo(sh: PlanShell) -> None:
     if sh.session.is_demo:
         raise Refused(notices.DEMO)
+
+
+def cmd_save(sh: PlanShell, arg: str) -> None:
+    _not_in_demo(sh)
     session = sh.session
     if session.read_only:
         raise Refused(notices.read_only_not_changed(session.reason))
@@ -337,6 +344,54 @@ def cmd_save(sh: PlanShell, arg: str) -> None:
         sh.say(notices.saved_to(session.path))
     else:
         sh.refuse_unsaved()
+
+
+def cmd_save_copy(sh: PlanShell, arg: str) -> None:
+    _not_in_demo(sh)
+    target = Path(arg).expanduser() if arg else None
+    if target is not None and target.exists():
+        raise Refused(notices.copy_exists(target))
+    plan = sh.plan
+    try:
+        where = sh.session.save_copy(target)
+    except StorageError as exc:
+        raise Refused(str(exc)) from None
+    sh.copied(plan, where)
+    sh.say(notices.saved_copy(where))
+
+
+def cmd_discard(sh: PlanShell, arg: str) -> None:
+    if not sh.session.unsaved:
+        sh.say(notices.NOTHING_TO_DISCARD)
+        return
+    sh.session.discard()
+    sh.discarded()
+    sh.say(notices.DISCARDED, sh.bundle_line())
+
+
+def cmd_reload(sh: PlanShell, arg: str) -> None:
+    _not_in_demo(sh)
+    if sh.session.path is None:
+        raise Refused(notices.NOTHING_TO_RELOAD)
+    said = sh.session.reload()
+    sh.discarded()
+    sh.say(said or notices.RELOADED, sh.bundle_line())
+
+
+def cmd_keep_mine(sh: PlanShell, arg: str) -> None:
+    _not_in_demo(sh)
+    session = sh.session
+    if session.read_only:
+        raise Refused(notices.read_only_not_changed(session.reason))
+    if not session.unsaved and not session.changed_elsewhere:
+        sh.say(notices.NOTHING_TO_KEEP)
+        return
+    try:
+        said = session.keep_mine()
+    except StorageError as exc:
+        sh.refuse_unsaved(str(exc))
+        return
+    sh.say(said)
 
 
 def cmd_quit(sh: PlanShell, arg: str) -> None:
@@ -361,10 +416,15 @@ COMMANDS: dict[str, Command] = {
         Command("suggest", "suggest [FIELD] [count|cost|hours]", "the best ways to finish the plan", cmd_suggest, "field"),
         Command("about", "about", "the catalog: source, date checked, notes", cmd_about),
         Command("save", "save", "try again to save a change that could not be saved", cmd_save),
+        Command("save-copy", "save-copy [PATH]", "save the plan to another file and say where; the plan file is left as it is", cmd_save_copy),
+        Command("discard", "discard", "drop the changes that could not be saved: back to the plan as last saved", cmd_discard),
+        Command("reload", "reload", "read the plan file again as another program left it; drops changes not saved", cmd_reload),
+        Command("keep-mine", "keep-mine", "save your version over a plan another program changed; the other version is kept aside", cmd_keep_mine),
         Command("help", "help [COMMAND]", "this list, or one command", cmd_help, "command"),
-        Command("quit", "quit", "save and leave (end of input does the same)", cmd_quit),
+        Command("quit", "quit", "leave (end of input does the same); asks first if a change is not saved", cmd_quit),
     ]
 }
 ALIASES = {
     "exit": "quit", "q": "quit", "?": "help", "ls": "list", "rm": "remove", "search": "find",
+    "save_copy": "save-copy", "copy": "save-copy", "keep_mine": "keep-mine",
 }

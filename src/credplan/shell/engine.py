@@ -3,7 +3,7 @@
 Everything the shell writes goes through `_write`: each line passes the one text
 policy (`core.text.clean`) before colour, if any, is added around a mark. Every change
 goes through the session (`change`), which saves it; a change that cannot be saved
-stays in the session, and leaving tries once more (`finish`).
+stays in the session, and leaving then asks first (see `quit` and `finish`).
 
 The commands live in `shell/commands.py` and import this module; `execute` finds
 them there when it runs, so neither module imports the other at load time.
@@ -12,6 +12,7 @@ them there when it runs, so neither module imports the other at load time.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TextIO
 
 from ..core.model import Catalog, Credential, Plan
@@ -19,7 +20,7 @@ from ..core.requirements import State
 from ..core.rules import Evaluation
 from ..core.search import CredentialIndex
 from ..core.session import PlanSession
-from ..core.store import PlanReadOnly
+from ..core.store import PlanReadOnly, StorageError
 from ..core.text import clean
 from ..core.words import notices
 from ..core.words import requirements as words
@@ -61,6 +62,11 @@ class PlanShell:
         self.refusals = 0
         self.stopped = False
         self.broken_pipe = False
+        self.left_unsaved = False
+        """`quit` was typed twice with a change not saved: leave without saving."""
+        self._asked_to_quit = False
+        self._copied: Plan | None = None
+        self._copy_path: Path | None = None
         self._index: tuple[Catalog, CredentialIndex] | None = None
 
     # -- what it works on ---------------------------------------------------------------------
@@ -74,7 +80,8 @@ class PlanShell:
 
     @property
     def unsaved(self) -> bool:
-        return self.session.unsaved
+        """A change is in neither the plan file nor a copy the student asked for."""
+        return self.session.unsaved and self.session.plan != self._copied
 
     def evaluation(self) -> Evaluation:
         return self.session.evaluation()
@@ -120,6 +127,11 @@ class PlanShell:
         self.refusals += 1
         self._write(self.err, message)
 
+    def tell(self, message: str) -> None:
+        """On standard error, not counted: what is said on leaving."""
+        if message:
+            self._write(self.err, message)
+
     # -- running commands ---------------------------------------------------------------------
     def execute(self, line: str) -> bool:
         """Run one command line; False once the shell should stop. Never raises."""
@@ -160,6 +172,7 @@ class PlanShell:
             saved = self.session.change(plan)
         except PlanReadOnly as exc:
             raise Refused(notices.read_only_not_changed(str(exc) or self.session.reason)) from None
+        self._asked_to_quit = False  # a new change: quit asks again
         if not saved:
             self.refuse_unsaved()
         return saved
@@ -169,15 +182,42 @@ class PlanShell:
         what = notices.SHELL_CHANGED_ELSEWHERE if self.session.changed_elsewhere else notices.SHELL_UNSAVED
         self.refuse(f"{problem or self.session.save_problem} {what}")
 
+    def copied(self, plan: Plan, where: Path) -> None:
+        """The student saved `plan` as a copy at `where`: leaving no longer loses it."""
+        self._copied, self._copy_path = plan, where
+
+    def discarded(self) -> None:
+        self._asked_to_quit = False
+
     # -- leaving -------------------------------------------------------------------------------
     def quit(self) -> None:
+        """Leave. With a change not saved: try once more; when that fails, refuse once
+        and say the choices; `quit` again leaves without saving."""
+        if self.unsaved and not self.session.retry_save():
+            if not self._asked_to_quit:
+                self._asked_to_quit = True
+                raise Refused(notices.shell_quit_unsaved(self.session.save_problem))
+            self.left_unsaved = True
         self.stopped = True
 
     def finish(self) -> bool:
-        """At the end: one last save of what is not saved. True when nothing is lost."""
+        """At the end: one last save of what is not saved. True when the plan file (or
+        a copy the student asked for) holds every change. When it fails, the change is
+        kept as a copy rather than lost, and the copy's place is said."""
+        if self.left_unsaved:
+            self.tell(notices.LEFT_UNSAVED)
+            return False
         if not self.session.unsaved or self.session.retry_save():
             return True
-        self.refuse_unsaved()
+        if not self.unsaved and self._copy_path is not None:
+            self.tell(notices.changes_in_copy(self._copy_path))
+            return True
+        said = [notices.not_saved_on_exit(self.session.save_problem)]
+        try:
+            said.append(notices.saved_copy(self.session.save_copy()))
+        except StorageError as exc:
+            said.append(str(exc))
+        self.tell(" ".join(said))
         return False
 
     # -- text pieces ---------------------------------------------------------------------------------

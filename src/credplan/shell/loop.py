@@ -22,8 +22,8 @@ PROMPT = "credplan> "
 EXIT_OK = 0
 EXIT_REFUSED = 1
 """Input was not a terminal and a command was refused (a script learns it failed)."""
-EXIT_NOT_SAVED = 1
-"""The shell left with a change that could not be saved."""
+EXIT_NOT_SAVED = 3
+"""The shell left with a change that is not in the plan file (as the planner's discard)."""
 
 
 def _is_tty(stream: TextIO) -> bool:
@@ -128,8 +128,9 @@ def run_shell(
 ) -> int:
     """Read commands until quit or end of input, then save what is not saved yet.
 
-    Exit status: 0, or 1 when input was not a terminal and a command was refused, or
-    when the plan could not be saved."""
+    On a terminal, end of input (ctrl-D) is `quit`. Exit status: `EXIT_NOT_SAVED` (3)
+    when leaving with a change not saved in the plan file; else `EXIT_REFUSED` (1) when
+    input was not a terminal and a command was refused; else 0."""
     stdin = stdin or sys.stdin
     if interactive is None:
         interactive = _is_tty(stdin)
@@ -144,7 +145,7 @@ def run_shell(
                     line = input(prompt)
                 except EOFError:
                     sh.out.write("\n")
-                    break
+                    line = "quit"
                 except KeyboardInterrupt:
                     sh.out.write("\n")
                     sh.say(notices.shell_interrupted(saved=not sh.session.unsaved))
