@@ -627,8 +627,17 @@ def test_the_cli_exits_3_when_a_change_is_left_unsaved(
     assert not (tmp_path / "p.toml").exists()
 
 
-def test_the_cli_demo_writes_nothing(tmp_path: Path, catalog_path: Path) -> None:
-    result = run_cli(tmp_path, "add a-plus\nstatus\nquit\n", "--catalog", str(catalog_path), "--demo")
+@pytest.mark.parametrize("before", [False, True], ids=["shell --demo", "--demo shell"])
+def test_the_cli_demo_writes_nothing(tmp_path: Path, catalog_path: Path, before: bool) -> None:
+    if before:  # the planner's own --demo, given before the command
+        environ = {k: v for k, v in os.environ.items() if k != "CREDPLAN_DATA_DIR"}
+        environ["CREDPLAN_DATA_DIR"] = str(tmp_path / "data")
+        result = subprocess.run(
+            [sys.executable, "-m", "credplan", "--demo", "shell", "--catalog", str(catalog_path)],
+            input="add a-plus\nstatus\nquit\n", capture_output=True, text=True, env=environ, timeout=120,
+        )
+    else:
+        result = run_cli(tmp_path, "add a-plus\nstatus\nquit\n", "--catalog", str(catalog_path), "--demo")
     assert result.returncode == 0, result.stderr
     assert notices.DEMO in result.stderr
     assert "CompTIA A+ (a-plus), planned" in result.stdout

@@ -38,7 +38,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     who = p.add_mutually_exclusive_group()
     who.add_argument("--plan", help="plan file to open (created on the first change)")
     who.add_argument("--student", metavar="NAME", help="open this student's plan in the plans folder")
-    who.add_argument("--demo", action="store_true", help="a throwaway plan for a class demo: nothing is written")
+    # SUPPRESS: no default here, so `credplan --demo shell` stays a demo too.
+    who.add_argument(
+        "--demo", action="store_true", default=argparse.SUPPRESS, help="a throwaway plan for a class demo: nothing is written"
+    )
     p.set_defaults(func=run)
 
 
