@@ -3,12 +3,15 @@ with the saved plan file checked after each run (CREDPLAN_DATA_DIR is a temp dir
 
 from __future__ import annotations
 
+import errno
 import io
 import os
+import re
 import select
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,8 +20,11 @@ from credplan import shell as shell_mod
 from credplan.core.catalog import parse_catalog
 from credplan.core.model import BELOW, Catalog, Plan
 from credplan.core.plans import parse_plan
+from credplan.core.session import PlanSession
+from credplan.core.store import PlanSaveFailed, PlanStore
+from credplan.core.words import notices
+from credplan.shell import EXIT_NOT_SAVED, PlanShell, completions, run_shell, use_color
 from plantools import save_plan
-from credplan.shell import PlanShell, completions, parse_score, run_shell, use_color
 
 CATALOG = r"""
 format = 1
@@ -179,8 +185,8 @@ def test_no_prompt_and_no_escape_codes_from_a_pipe(tmp_path: Path, catalog_path:
     assert result.returncode == 0, result.stderr
     assert "credplan>" not in result.stdout
     assert "\x1b" not in result.stdout and "\x1b" not in result.stderr
-    # The catalog's escape codes are dropped; its brackets are kept as plain text.
-    assert "odd: Odd [31mred[0m [b]bold[/b] name, 2 points" in result.stdout
+    # The catalog's escape codes are shown as symbols, never sent; its brackets are plain text.
+    assert "odd: Odd ␛[31mred␛[0m [b]bold[/b] name, 2 points" in result.stdout
     assert result.stdout.splitlines()[0] == "Commands:"
 
 
@@ -364,63 +370,335 @@ def test_bundled_ohio_smoke(tmp_path: Path, ohio: Catalog) -> None:
     assert "/12 points" in result.stdout
 
 
-# -- the engine in process -----------------------------------------------------------------------------------
-def make_shell(catalog: Catalog, plan: Plan | None = None, *, color: bool = False) -> tuple[PlanShell, list[Plan], io.StringIO, io.StringIO]:
-    saved: list[Plan] = []
-    out, err = io.StringIO(), io.StringIO()
-    sh = PlanShell(catalog, plan or Plan(), save=lambda p, c: saved.append(p), out=out, err=err, color=color)
-    return sh, saved, out, err
+# -- the engine in process, on a real session and plan file ----------------------------------------------
+@pytest.fixture
+def make_shell(catalog: Catalog, tmp_path: Path):
+    """PlanShell over `PlanSession.start(catalog, plan, path=tmp_path / "p.toml")` (or
+    another path, or a demo); every session is closed after the test."""
+    sessions: list[PlanSession] = []
+
+    def make(
+        plan: Plan | None = None, *, color: bool = False, path: Path | None = None, demo: bool = False
+    ) -> tuple[PlanShell, io.StringIO, io.StringIO]:
+        where = None if demo else (path or tmp_path / "p.toml")
+        session = PlanSession.start(catalog, plan, path=where, demo=demo)
+        sessions.append(session)
+        out, err = io.StringIO(), io.StringIO()
+        return PlanShell(session, out=out, err=err, color=color), out, err
+
+    yield make
+    for session in sessions:
+        session.close()
 
 
-def test_every_change_is_saved_at_once(catalog: Catalog, tmp_path: Path) -> None:
+def ids(path: Path) -> list[str]:
+    return [s.id for s in read(path).selections]
+
+
+def failing_fsync(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", fail)
+
+
+def failing_store(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Saving the plan fails; a copy elsewhere can still be written."""
+
+    def fail(self: PlanStore, plan: Plan, catalog: Catalog | None = None, *, force: bool = False) -> Plan:
+        raise PlanSaveFailed(f"Could not save {self.path}: No space left on device. The plan file was not changed.")
+
+    monkeypatch.setattr(PlanStore, "save", fail)
+
+
+def test_every_change_is_saved_at_once(make_shell, tmp_path: Path) -> None:
+    sh, _, _ = make_shell()
     path = tmp_path / "p.toml"
-    sh = PlanShell(catalog, Plan(), save=lambda p, c: save_plan(path, p, c), out=io.StringIO(), err=io.StringIO())
     sh.execute("add a-plus")
-    assert [s.id for s in read(path).selections] == ["a-plus"]  # before quitting
+    assert ids(path) == ["a-plus"]  # before quitting
     sh.execute("score applied math 6")
     assert read(path).score("workkeys", "Applied Math") == 6
-    assert not sh.unsaved
+    sh.execute("pin health")
+    assert read(path).pinned_field == "health"
+    assert sh.plan == sh.session.plan and not sh.unsaved
 
 
-def test_only_changes_save(catalog: Catalog) -> None:
-    sh, saved, _, _ = make_shell(catalog)
-    for line in ["status", "fields", "list it", "find a", "help", "add a-plus", "add a-plus", "pin none"]:
+def test_only_changes_save(make_shell, tmp_path: Path) -> None:
+    sh, _, _ = make_shell()
+    path = tmp_path / "p.toml"
+    for line in ["status", "fields", "list it", "find a", "help", "about"]:
         sh.execute(line)
-    assert len(saved) == 1
-
-
-def test_a_failed_save_is_said_and_retried_at_the_end(catalog: Catalog) -> None:
-    calls: list[Plan] = []
-
-    def flaky(plan: Plan, _c: Catalog) -> None:
-        calls.append(plan)
-        if len(calls) == 1:
-            raise PermissionError(13, "Permission denied")
-
-    err = io.StringIO()
-    sh = PlanShell(catalog, Plan(), save=flaky, out=io.StringIO(), err=err)
+    assert not path.exists()
     sh.execute("add a-plus")
-    assert "Could not save the plan: Permission denied." in err.getvalue()
+    before = path.stat()
+    for line in ["add a-plus", "pin none", "status"]:
+        sh.execute(line)
+    after = path.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+
+
+def test_a_failed_save_is_said_kept_and_saved_by_save(make_shell, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sh, out, err = make_shell()
+    path = tmp_path / "p.toml"
+    sh.execute("add license")
+    failing_fsync(monkeypatch)
+    sh.execute("add a-plus")
+    assert "No space left on device" in err.getvalue()
+    assert notices.SHELL_UNSAVED in err.getvalue()
+    assert "Added CompTIA A+ (a-plus)." in out.getvalue()  # kept in the session
+    assert sh.unsaved and ids(path) == ["license"]
+    sh.execute("status")
+    assert "Your last change is not saved yet." in out.getvalue()
+    sh.execute("save")  # still failing
+    assert err.getvalue().count(notices.SHELL_UNSAVED) == 2
+    monkeypatch.undo()
+    sh.execute("save")
+    assert f"Saved to {path}." in out.getvalue()
+    assert ids(path) == ["license", "a-plus"] and not sh.unsaved
+
+
+def test_end_of_input_tries_one_last_save(make_shell, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sh, _, _ = make_shell()
+    failing_fsync(monkeypatch)
+    assert sh.execute("add a-plus")
+    monkeypatch.undo()  # the disk has room again
+    assert run_shell(sh, io.StringIO(""), interactive=False) == 1  # the save was refused once
+    assert ids(tmp_path / "p.toml") == ["a-plus"]
+
+
+def test_quit_with_an_unsaved_change_asks_once_then_leaves_with_status_3(
+    make_shell, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sh, out, err = make_shell()
+    failing_fsync(monkeypatch)
+    code = run_shell(sh, io.StringIO("add a-plus\nquit\nstatus\nquit\nadd stna\n"), interactive=False)
+    assert code == EXIT_NOT_SAVED == 3
+    said = err.getvalue()
+    assert said.count("quit again leaves without saving") == 1
+    assert "Type save to try again, save-copy [PATH] to keep them in another file, or discard" in said
+    assert "Selections:" in out.getvalue()  # the first quit did not leave
+    assert "Added State Tested Nurse Aide" not in out.getvalue()  # the second did
+    assert said.rstrip().endswith(notices.LEFT_UNSAVED)
+    assert not (tmp_path / "p.toml").exists()
+    assert not list(tmp_path.glob("p.toml.copy-*"))  # leaving without saving writes nothing
+
+
+def test_quit_saves_when_it_can_again(make_shell, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sh, _, err = make_shell()
+    failing_fsync(monkeypatch)
+    sh.execute("add a-plus")
+    monkeypatch.undo()
+    assert sh.execute("quit") is False
+    assert "quit again" not in err.getvalue()
+    assert ids(tmp_path / "p.toml") == ["a-plus"] and sh.finish()
+
+
+def test_a_new_change_makes_quit_ask_again(make_shell, monkeypatch: pytest.MonkeyPatch) -> None:
+    sh, _, err = make_shell()
+    failing_store(monkeypatch)
+    sh.execute("add a-plus")
+    assert sh.execute("quit") is True
+    sh.execute("add stna")
+    assert sh.execute("quit") is True
+    assert err.getvalue().count("quit again leaves without saving") == 2
+
+
+def test_save_copy_says_where_and_quit_then_leaves(make_shell, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sh, out, err = make_shell()
+    failing_store(monkeypatch)
+    code = run_shell(sh, io.StringIO("add a-plus\nsave-copy\nquit\n"), interactive=False)
+    copies = list(tmp_path.glob("p.toml.copy-*"))
+    assert len(copies) == 1 and ids(copies[0]) == ["a-plus"]
+    assert notices.saved_copy(copies[0]) in out.getvalue()
+    assert "quit again" not in err.getvalue()  # the change is safe in the copy
+    assert notices.changes_in_copy(copies[0]) in err.getvalue()
+    assert not (tmp_path / "p.toml").exists()
+    assert code == 1  # the failed save was reported; nothing was lost
+
+
+def test_save_copy_to_a_path(make_shell, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sh, out, err = make_shell()
+    target = tmp_path / "elsewhere.toml"
+    sh.execute("add a-plus")
+    sh.execute(f'save-copy "{target}"')
+    assert notices.saved_copy(target) in out.getvalue() and ids(target) == ["a-plus"]
+    sh.execute(f"save-copy {target}")
+    assert notices.copy_exists(target) in err.getvalue()  # never overwritten
+    assert sh.refusals == 1
+
+
+def test_discard_drops_what_could_not_be_saved(make_shell, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sh, out, err = make_shell()
+    sh.execute("discard")
+    assert notices.NOTHING_TO_DISCARD in out.getvalue()
+    sh.execute("add license")
+    failing_fsync(monkeypatch)
+    sh.execute("add a-plus")
+    sh.execute("pin it")
     assert sh.unsaved
-    assert sh.finish() is True
-    assert len(calls) == 2 and not sh.unsaved
+    code = run_shell(sh, io.StringIO("discard\nquit\n"), interactive=False)
+    assert notices.DISCARDED in out.getvalue()
+    assert [s.id for s in sh.plan.selections] == ["license"] and sh.plan.pinned_field is None
+    assert code == 1 and "quit again" not in err.getvalue()  # nothing left unsaved: no question, not 3
+    assert ids(tmp_path / "p.toml") == ["license"]
 
 
-def test_commands_never_raise(catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
-    sh, _, _, err = make_shell(catalog)
+def test_keep_mine_over_a_plan_changed_on_disk(make_shell, catalog: Catalog, tmp_path: Path) -> None:
+    sh, out, err = make_shell()
+    path = tmp_path / "p.toml"
+    sh.execute("add license")
+    save_plan(path, Plan(student="Other program").with_selection("stna"), catalog)  # ignores the lock
+    sh.execute("add a-plus")
+    assert "was changed by another session" in err.getvalue()
+    assert notices.SHELL_CHANGED_ELSEWHERE in err.getvalue()
+    assert ids(path) == ["stna"] and sh.unsaved
+    sh.execute("keep-mine")
+    assert "Saved your version; the other version was kept as" in out.getvalue()
+    assert ids(path) == ["license", "a-plus"] and not sh.unsaved
+    kept = list(tmp_path.glob("p.toml.conflict*")) or [p for p in tmp_path.iterdir() if "conflict" in p.name]
+    assert len(kept) == 1 and ids(kept[0]) == ["stna"]
+    sh.execute("keep-mine")
+    assert notices.NOTHING_TO_KEEP in out.getvalue()
+
+
+def test_reload_takes_the_other_version(make_shell, catalog: Catalog, tmp_path: Path) -> None:
+    sh, out, err = make_shell()
+    path = tmp_path / "p.toml"
+    sh.execute("add license")
+    save_plan(path, Plan(student="Other program").with_selection("stna"), catalog)
+    sh.execute("add a-plus")
+    assert sh.unsaved
+    code = run_shell(sh, io.StringIO("reload\nstatus\n"), interactive=False)
+    assert notices.RELOADED in out.getvalue()
+    assert [s.id for s in sh.plan.selections] == ["stna"] and not sh.unsaved
+    assert "Other program, class not set." in out.getvalue()
+    assert ids(path) == ["stna"] and code == 1
+
+
+def test_end_of_input_with_a_change_not_saved_keeps_a_copy_and_exits_3(
+    make_shell, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sh, _, err = make_shell()
+    failing_store(monkeypatch)
+    assert run_shell(sh, io.StringIO("add a-plus\n"), interactive=False) == EXIT_NOT_SAVED
+    copies = list(tmp_path.glob("p.toml.copy-*"))
+    assert len(copies) == 1 and ids(copies[0]) == ["a-plus"]
+    assert "could not be saved in the plan file" in err.getvalue()
+    assert notices.saved_copy(copies[0]) in err.getvalue()
+
+
+def test_a_read_only_session_refuses_changes_with_its_reason(make_shell, tmp_path: Path) -> None:
+    first, _, _ = make_shell()
+    first.execute("add license")
+    sh, out, err = make_shell()  # the same file: another session holds it
+    assert sh.session.read_only
+    for line in ("add a-plus", "pin it", "score applied math 5", "save", "keep-mine"):
+        sh.execute(line)
+    refusals = err.getvalue().splitlines()
+    assert len(refusals) == 5 and sh.refusals == 5
+    assert all(r.startswith("Read-only, nothing was changed. This plan is open in another session") for r in refusals)
+    assert "Added" not in out.getvalue() and [s.id for s in sh.plan.selections] == ["license"]
+    assert ids(tmp_path / "p.toml") == ["license"]
+    assert run_shell(sh, io.StringIO("status\nquit\n"), interactive=False) == 1  # refused, but nothing lost
+
+
+def test_a_demo_never_writes(make_shell, tmp_path: Path) -> None:
+    before = sorted(tmp_path.rglob("*"))
+    sh, out, err = make_shell(demo=True)
+    code = run_shell(sh, io.StringIO("add a-plus\nscore applied math 5\nstatus\nsave\nsave-copy\nreload\nkeep-mine\n"), interactive=False)
+    assert "Added CompTIA A+ (a-plus)." in out.getvalue() and sh.plan.selection("a-plus")
+    assert err.getvalue().count(notices.DEMO) == 4
+    assert code == 1
+    assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_the_cli_exits_3_when_a_change_is_left_unsaved(
+    tmp_path: Path, catalog_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from credplan import cli
+
+    monkeypatch.setenv("CREDPLAN_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setattr(sys, "stdin", io.StringIO("add a-plus\nquit\nquit\n"))
+    failing_store(monkeypatch)
+    code = cli.main(["shell", "--catalog", str(catalog_path), "--plan", str(tmp_path / "p.toml")])
+    said = capsys.readouterr()
+    assert code == 3, said.err
+    assert notices.LEFT_UNSAVED in said.err
+    assert not (tmp_path / "p.toml").exists()
+
+
+@pytest.mark.parametrize("before", [False, True], ids=["shell --demo", "--demo shell"])
+def test_the_cli_demo_writes_nothing(tmp_path: Path, catalog_path: Path, before: bool) -> None:
+    if before:  # the planner's own --demo, given before the command
+        environ = {k: v for k, v in os.environ.items() if k != "CREDPLAN_DATA_DIR"}
+        environ["CREDPLAN_DATA_DIR"] = str(tmp_path / "data")
+        result = subprocess.run(
+            [sys.executable, "-m", "credplan", "--demo", "shell", "--catalog", str(catalog_path)],
+            input="add a-plus\nstatus\nquit\n", capture_output=True, text=True, env=environ, timeout=120,
+        )
+    else:
+        result = run_cli(tmp_path, "add a-plus\nstatus\nquit\n", "--catalog", str(catalog_path), "--demo")
+    assert result.returncode == 0, result.stderr
+    assert notices.DEMO in result.stderr
+    assert "CompTIA A+ (a-plus), planned" in result.stdout
+    data = tmp_path / "data"
+    assert not data.exists() or not [p for p in data.rglob("*") if p.is_file()]
+
+
+def test_commands_never_raise(make_shell, monkeypatch: pytest.MonkeyPatch) -> None:
+    sh, _, err = make_shell()
 
     def boom(*_a: object) -> None:
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr(shell_mod, "evaluate", boom)
+    monkeypatch.setattr(sh.session, "evaluation", boom)
     assert sh.execute("status") is True
     assert "Could not run `status`: kaboom" in err.getvalue()
 
 
-def test_colour_only_when_asked(catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
-    sh, _, out, _ = make_shell(catalog, color=True)
+HOSTILE_NAME = "Evil \x1b]52;c;ZXZpbA==\x07\x9b31m\u202eevil\u200b\u2066x\u2069\ufeff\r\nname"
+FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+
+
+def test_no_control_bidi_or_invisible_character_reaches_the_output(tmp_path: Path) -> None:
+    catalog = parse_catalog(CATALOG)
+    evil = replace(catalog.info, title=HOSTILE_NAME, notes=f"line one {HOSTILE_NAME}\nline two")
+    fields = tuple(replace(f, name=f"{f.name} {HOSTILE_NAME}") for f in catalog.fields)
+    creds = tuple(replace(c, name=f"{c.name} {HOSTILE_NAME}", issuer=HOSTILE_NAME) for c in catalog.credentials)
+    assessments = tuple(replace(a, name=f"{a.name} {HOSTILE_NAME}") for a in catalog.assessments)
+    reqs = tuple(replace(r, name=f"{r.name} {HOSTILE_NAME}") for r in catalog.requirements)
+    hostile = Catalog.build(evil, fields, creds, assessments, reqs, catalog.path)
+    session = PlanSession.start(hostile, Plan(student=HOSTILE_NAME), path=tmp_path / "p.toml")
+    try:
+        for color in (False, True):
+            out, err = io.StringIO(), io.StringIO()
+            sh = PlanShell(session, out=out, err=err, color=color)
+            script = [
+                "help", "fields", "list it", "list health", "find comptia", "find evil", "about", "add a-plus",
+                "add stna", "earned a-plus", "score applied math 5", "score applied math 9", "pin health",
+                "status", "suggest", f"student {HOSTILE_NAME}", "status", f"add {HOSTILE_NAME}", f"frob{HOSTILE_NAME}",
+                f"list {HOSTILE_NAME}", f"save-copy {tmp_path}/{HOSTILE_NAME}".replace("\n", " "), "remove a-plus",
+            ]
+            for line in script:
+                sh.execute(line)
+            text = out.getvalue() + err.getvalue()
+            if color:  # the marks' colour codes are the only escapes
+                text = re.sub(r"\x1b\[(?:3[12])?m|\x1b\[0m", "", text)
+            assert not FORBIDDEN.findall(text), FORBIDDEN.findall(text)[:10]
+            assert "Evil ␛]52;c;ZXZpbA==␇�31m�evil��x�� name" in text  # shown, made visible, not dropped
+            assert "line two" in out.getvalue()
+    finally:
+        session.close()
+
+
+def test_colour_only_when_asked(make_shell, monkeypatch: pytest.MonkeyPatch) -> None:
+    sh, out, _ = make_shell(color=True)
     sh.execute("status")
-    assert "\x1b[31m[not met]\x1b[0m" in out.getvalue()
+    assert "  \x1b[31m[not met]\x1b[0m 12-point bundle" in out.getvalue()
+    sh.execute("list construction")  # the catalog's own ESC is shown as a symbol, never sent
+    assert "Odd ␛[31mred␛[0m" in out.getvalue()
 
     class Tty(io.StringIO):
         def isatty(self) -> bool:
@@ -434,8 +712,8 @@ def test_colour_only_when_asked(catalog: Catalog, monkeypatch: pytest.MonkeyPatc
     assert use_color(Tty()) is False
 
 
-def test_completion(catalog: Catalog) -> None:
-    sh, _, _, _ = make_shell(catalog)
+def test_completion(make_shell) -> None:
+    sh, _, _ = make_shell()
     sh.execute("add a-plus")
     assert completions(sh, "", "") == sorted(shell_mod.COMMANDS)
     assert completions(sh, "li", "li") == ["list"]
@@ -446,27 +724,16 @@ def test_completion(catalog: Catalog) -> None:
     assert completions(sh, "pin n", "n") == ["none"]
     assert completions(sh, "score workkeys:g", "workkeys:g") == ["workkeys:graphic-literacy"]
     assert completions(sh, "help st", "st") == ["status", "student"]
+    assert completions(sh, "help sa", "sa") == ["save", "save-copy"]
+    assert completions(sh, "k", "k") == ["keep-mine"]
     assert completions(sh, "add a-plus ", "") == []
 
 
-def test_parse_score() -> None:
-    from credplan.core.model import Assessment
-
-    wk = Assessment("workkeys", "ACT WorkKeys", ("Applied Math",), 3, 7)
-    assert parse_score("5", wk, "Applied Math") == 5
-    assert parse_score("<3", wk, "Applied Math") is BELOW
-    assert parse_score("<", wk, "Applied Math") is BELOW
-    assert parse_score("none", wk, "Applied Math") is None
-    for bad in ("8", "2", "<4", "x", "5.5"):
-        with pytest.raises(shell_mod.Refused):
-            parse_score(bad, wk, "Applied Math")
-
-
-def test_run_shell_reads_lines_until_quit(catalog: Catalog) -> None:
-    sh, saved, out, _ = make_shell(catalog)
+def test_run_shell_reads_lines_until_quit(make_shell, tmp_path: Path) -> None:
+    sh, _, _ = make_shell()
     code = run_shell(sh, io.StringIO("# a comment\n\nadd a-plus\nquit\nadd stna\n"), interactive=False)
     assert code == 0
-    assert [s.id for s in saved[-1].selections] == ["a-plus"]
+    assert ids(tmp_path / "p.toml") == ["a-plus"]
 
 
 @pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")

@@ -123,10 +123,12 @@ def test_unwritable_data_dir_gives_a_message_not_a_traceback(tmp_path):
     blocker.write_text("a file where the data folder should be")
     env = dict(os.environ, CREDPLAN_DATA_DIR=str(blocker), TERM="xterm-256color")
     done = subprocess.run(
-        [sys.executable, "-m", "credplan", "shell"], input="add ohio-driver-license\nquit\n",
+        [sys.executable, "-m", "credplan", "shell"], input="add ohio-driver-license\nstatus\nquit\n",
         env=env, capture_output=True, text=True, timeout=60,
     )
     assert "Traceback" not in done.stderr
-    assert "Could not save the plan: Cannot read" in done.stderr and ".." not in done.stderr
+    # The plan opens read-only, so the change is refused with the session's reason.
+    assert "Read-only, nothing was changed. Cannot read" in done.stderr and ".." not in done.stderr
     assert done.returncode == 1  # a refused command makes a script fail
-    assert "Added Ohio driver license" in done.stdout  # the session itself went on
+    assert "Added Ohio driver license" not in done.stdout
+    assert "Selections:" in done.stdout  # the session itself went on

@@ -20,6 +20,7 @@ from credplan.core.export import export_report
 from credplan.core.model import EARNED, Plan
 from credplan.core.report import evaluation_text
 from credplan.core.rules import evaluate
+from credplan.core.session import PlanSession
 from credplan.core.words import requirements as words
 from credplan.shell import PlanShell
 from uihelp import make_app
@@ -67,7 +68,7 @@ async def planner_text(catalog, plan) -> tuple[str, str]:
 
 def shell_status(catalog, plan) -> str:
     out = io.StringIO()
-    shell = PlanShell(catalog, plan, save=lambda p, c: None, out=out, err=io.StringIO())
+    shell = PlanShell(PlanSession.start(catalog, plan), out=out, err=io.StringIO())  # kept in memory
     assert shell.execute("status")
     return out.getvalue()
 

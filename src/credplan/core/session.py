@@ -263,6 +263,12 @@ class PlanSession:
         return not self.demo and self.store is not None
 
     @property
+    def changed_elsewhere(self) -> bool:
+        """The plan file changed on disk since this session read or wrote it: `reload`
+        or `keep_mine` settle it."""
+        return self.store is not None and self.store.changed_on_disk()
+
+    @property
     def notice(self) -> str:
         return " ".join(n for n in self.notices if n)
 

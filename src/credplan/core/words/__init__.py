@@ -12,6 +12,7 @@ here alone, one module per area:
 - `plan`: the plan beside a what-if: each difference in one line.
 - `notices`: what a session says on opening and saving: the catalog it chose, a stale
   or unverified catalog, a plan moved aside, read-only, a save that failed.
+- `scores`: why a typed score was refused, and the range its part takes.
 - `suggestions`: the quickest ways to finish, nearest fields, competency options.
 
 Words here are for a 15-year-old: short sentences, the README's terms (bundle field,

@@ -132,6 +132,10 @@ PLANNER_UNSAVED = (
     "'Reload plan from disk' and 'Keep my version'."
 )
 SHELL_UNSAVED = "Your change is kept until you quit; type save to try again, save-copy to save it elsewhere, or discard."
+SHELL_CHANGED_ELSEWHERE = (
+    "Your change is kept until you quit; type reload to see the other version (yours is dropped), "
+    "or keep-mine to save yours over it (the other version is kept aside)."
+)
 UNSAVED_QUESTION = "Your last changes are not saved."
 
 
@@ -161,6 +165,60 @@ def saved_yours(copy: Path | None) -> str:
 
 
 RELOADED = "Reloaded the plan from disk."
+
+
+# -- credplan shell: the same choices as the planner, as commands --------------------------------
+def shell_opened(title: str, path: Path | None) -> str:
+    where = clean(path) if path is not None else "a throwaway plan, never saved"
+    return f"credplan shell: {clean(title)}. Plan: {where}."
+
+
+SHELL_HOW = "Type help for the commands, quit to leave. Every change is saved at once."
+SHELL_HOW_NOT_SAVED = "Type help for the commands, quit to leave."
+SHELL_HELP_SAVING = (
+    "Every change is saved at once. If one cannot be saved, it is kept until you quit: "
+    "save tries again, save-copy writes it to another file, discard drops it; "
+    "reload and keep-mine settle a plan changed by another program."
+)
+
+
+def read_only_not_changed(reason: str) -> str:
+    return f"Read-only, nothing was changed. {clean(reason)}".strip()
+
+
+def saved_to(path: Path | None) -> str:
+    return f"Saved to {clean(path)}." if path is not None else SAVED
+
+
+def copy_exists(path: Path) -> str:
+    return f"{clean(path)} already exists; it was not overwritten. Give another path."
+
+
+NOTHING_TO_DISCARD = "Nothing to discard: every change is saved."
+NOTHING_TO_KEEP = "Nothing to keep: your plan is saved and nobody else changed it."
+NOTHING_TO_RELOAD = "Nothing to reload: this plan is not kept in a file."
+
+
+def shell_quit_unsaved(problem: str) -> str:
+    return (
+        f"{unsaved_reason(problem)} Type save to try again, save-copy [PATH] to keep them in another file, "
+        "or discard to drop them; quit again leaves without saving."
+    )
+
+
+def shell_interrupted(saved: bool) -> str:
+    return "(Type quit to leave; your plan is saved.)" if saved else "(Type quit to leave; your last changes are not saved yet.)"
+
+
+LEFT_UNSAVED = "Left without saving your last changes."
+
+
+def not_saved_on_exit(problem: str) -> str:
+    return f"Your last changes could not be saved in the plan file. {problem}".strip()
+
+
+def changes_in_copy(path: Path) -> str:
+    return f"Your last changes are not in the plan file; they are in the copy {clean(path)}."
 
 
 # -- the catalog changed since the plan was saved ---------------------------------------------

@@ -1,0 +1,427 @@
+"""Every shell command: `cmd_*(sh, arg)` functions and the `COMMANDS` table (its
+order is the order of `help`), with `ALIASES`. A command reads the plan and catalog
+from the shell (`sh.plan`, `sh.catalog`), changes the plan only through `sh.change`,
+says things with `sh.say` and refuses with `raise Refused(...)`; it writes no escape
+code and cleans nothing itself (the shell's writer does). Sentences about a plan come
+from `core.words`."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Callable
+
+from ..core.competency_options import competency_suggestions
+from ..core.completions import MEASURES, SuggestError
+from ..core.completions import completions as best_completions  # `completions` in the shell is tab completion
+from ..core.model import Credential
+from ..core.plans import CLASS_RANGE
+from ..core.scores import ScoreRefused, parse_score
+from ..core.store import StorageError
+from ..core.words import notices
+from ..core.words import requirements as words
+from ..core.words.requirements import UNVERIFIED_HELP, plural, score_label
+from ..core.words.suggestions import ALL_COMPETENCIES_MET, any_unverified, competency_lines, completion_lines
+from . import lookup
+from .engine import PlanShell, Refused
+
+FIND_LIMIT = 40
+
+_SCORE_ARGS = re.compile(r"^(?P<part>.+?)\s+(?P<value><\s*\d*|\S+)$")
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    usage: str
+    summary: str
+    run: Callable[[PlanShell, str], None]
+    complete: str = ""
+    """What its first argument completes to: "add", "selected", "field", "pin", "score", "command"."""
+
+
+def find_command(name: str) -> Command | None:
+    key = name.casefold()
+    return COMMANDS.get(key) or COMMANDS.get(ALIASES.get(key, ""))
+
+
+def unknown_command(name: str) -> str:
+    close = difflib.get_close_matches(name.casefold(), list(COMMANDS), n=1)
+    hint = f" (did you mean `{close[0]}`?)" if close else ""
+    return f"Unknown command `{name}`{hint}. Type help for the list."
+
+
+# -- reading the catalog ---------------------------------------------------------------------------------
+def cmd_help(sh: PlanShell, arg: str) -> None:
+    if arg:
+        command = find_command(arg)
+        if command is None:
+            raise Refused(f"No command `{arg}`. Type help for the list.")
+        sh.say(f"{command.usage}: {command.summary}")
+        return
+    sh.say("Commands:")
+    width = max(len(c.usage) for c in COMMANDS.values())
+    for c in COMMANDS.values():
+        sh.say(f"  {c.usage:<{width}}  {c.summary}")
+    sh.say(
+        "Marks: [selected] is in your plan; " + "; ".join(f"{m} is {meaning}" for m, meaning in words.MARK_MEANINGS) + ".",
+        UNVERIFIED_HELP,
+        notices.SHELL_HELP_SAVING,
+        "Tab completes commands, ids and fields.",
+    )
+
+
+def cmd_fields(sh: PlanShell, arg: str) -> None:
+    ev = sh.evaluation()
+    bundle = ev.bundle
+    sh.say(f"{len(sh.catalog.fields)} career fields:")
+    for f in sh.catalog.fields:
+        count = len(sh.catalog.by_field.get(f.id, ()))
+        bits = [plural(count, "credential")]
+        if sh.catalog.has_bundle:
+            bits.append(f"your points: {ev.field_points.get(f.id, 0)}")
+        mark = f" {words.bundle_field_mark(bundle)}" if bundle is not None and bundle.field == f.id else ""
+        sh.say(f"  {f.id}: {f.name}, {', '.join(bits)}{mark}")
+
+
+def cmd_list(sh: PlanShell, arg: str) -> None:
+    f = lookup.field(sh.catalog, arg)
+    creds = sh.catalog.by_field.get(f.id, ())
+    sh.say(f"{f.name} ({f.id}): {plural(len(creds), 'credential')}")
+    for c in creds:
+        sh.say("  " + _credential_line(sh, c, f.id))
+    if any(not c.verified for c in creds):
+        sh.say(UNVERIFIED_HELP)
+
+
+def _credential_line(sh: PlanShell, c: Credential, field_id: str | None) -> str:
+    issuer = f" ({c.issuer})" if c.issuer else ""
+    bits = []
+    if field_id is not None:
+        pts = sh.points_text(c, field_id)
+        if pts:
+            bits.append(pts)
+    elif sh.catalog.has_bundle:
+        if c.universal:
+            bits.append(f"every field {sh.points_text(c, sh.catalog.fields[0].id)}")
+        else:
+            bits.append(", ".join(f"{sh.catalog.field_name(fid)} {sh.points_text(c, fid)}" for fid in c.fields))
+    else:
+        home = "every field" if c.universal else ", ".join(sh.catalog.field_name(fid) for fid in c.fields)
+        bits.append(home)
+    if c.universal and field_id is not None:
+        bits.append("every field")
+    if not sh.catalog.has_bundle:
+        meets = f"meets {words.competency_names(sh.catalog, sorted(c.meets))}" if c.meets else "meets no competency"
+        bits.append(meets + (" ?" if not c.verified else ""))
+    tail = ", ".join(b for b in bits if b)
+    return f"{c.id}: {c.name}{issuer}" + (f", {tail}" if tail else "") + sh.selected_mark(c.id)
+
+
+def cmd_find(sh: PlanShell, arg: str) -> None:
+    if not arg:
+        raise Refused("Find what? For example: find comptia")
+    matches, total = sh.search(arg, FIND_LIMIT)
+    if not total:
+        sh.say(f"No credential matches `{arg}`.")
+        return
+    sh.say(f"{total} {'match' if total == 1 else 'matches'} for `{arg}`:")
+    for c in matches:
+        sh.say("  " + _credential_line(sh, c, None))
+    if total > len(matches):
+        sh.say(f"  ... and {total - len(matches)} more; type more of the name.")
+    if any(not c.verified for c in matches):
+        sh.say(UNVERIFIED_HELP)
+
+
+def cmd_about(sh: PlanShell, arg: str) -> None:
+    info = sh.catalog.info
+    sh.say(
+        f"{info.title} ({info.region}), catalog id {info.id}.",
+        f"Source: {info.source}, last checked {info.checked.isoformat()}.",
+        f"{plural(len(sh.catalog.fields), 'field')}, {plural(len(sh.catalog.credentials), 'credential')}.",
+    )
+    if info.notes:
+        sh.say_text(info.notes)
+    if sh.session.path is not None:
+        sh.say(f"Plan file: {sh.session.path}")
+
+
+# -- changing the plan -------------------------------------------------------------------------------------
+def _effect(sh: PlanShell, cred_id: str) -> str:
+    """What a selection does now, in one sentence."""
+    ev = sh.evaluation()
+    sel = ev.selection(cred_id)
+    if sel is None:
+        return sh.bundle_line(ev)
+    tag = words.selection_mark(sel)
+    said = f"{tag} {words.selection_sentence(sel, sh.catalog)}" if tag else words.selection_sentence(sel, sh.catalog)
+    return f"{said} {sh.bundle_line(ev)}".rstrip()
+
+
+def cmd_add(sh: PlanShell, arg: str) -> None:
+    cred = lookup.credential(sh.catalog, sh.index, arg)
+    if sh.plan.selection(cred.id) is not None:
+        sh.say(f"{cred.name} ({cred.id}) is already in your plan.")
+        return
+    sh.change(sh.plan.with_selection(cred.id))
+    sh.say(f"Added {cred.name} ({cred.id}).", _effect(sh, cred.id))
+
+
+def cmd_remove(sh: PlanShell, arg: str) -> None:
+    selected = [s.id for s in sh.plan.selections]
+    if not selected:
+        raise Refused("Nothing is selected yet.")
+    if arg in selected and arg not in sh.catalog.credential_by_id:  # gone from the catalog
+        sh.change(sh.plan.without(arg))
+        sh.say(f"Removed {arg}.", sh.bundle_line())
+        return
+    cred = lookup.credential(sh.catalog, sh.index, arg, among=selected)
+    sh.change(sh.plan.without(cred.id))
+    sh.say(f"Removed {cred.name} ({cred.id}).", sh.bundle_line())
+
+
+def _set_status(sh: PlanShell, arg: str, status: str) -> None:
+    selected = [s.id for s in sh.plan.selections]
+    if not selected:
+        raise Refused("Nothing is selected yet; add ID first.")
+    cred = lookup.credential(sh.catalog, sh.index, arg, among=selected)
+    sh.change(sh.plan.with_status(cred.id, status))  # type: ignore[arg-type]
+    sh.say(f"{cred.name} ({cred.id}) is now {status}.")
+
+
+def cmd_earned(sh: PlanShell, arg: str) -> None:
+    _set_status(sh, arg, "earned")
+
+
+def cmd_planned(sh: PlanShell, arg: str) -> None:
+    _set_status(sh, arg, "planned")
+
+
+def cmd_score(sh: PlanShell, arg: str) -> None:
+    m = _SCORE_ARGS.match(arg)
+    if m is None:
+        raise Refused("Usage: score PART VALUE, for example: score applied math 5, score graphic <3, score workkeys:applied-math none")
+    assessment, part = lookup.part(sh.catalog, m.group("part"))
+    try:
+        value = parse_score(m.group("value"), assessment, part)
+    except ScoreRefused as exc:
+        raise Refused(str(exc)) from None
+    sh.change(sh.plan.with_score(assessment.id, part, value))
+    said = "cleared" if value is None else score_label(value, assessment)
+    sh.say(f"{assessment.name}, {part}: {said}.")
+    ev = sh.evaluation()
+    for r in ev.requirements:
+        req = next((q for q in sh.catalog.requirements if q.id == r.id), None)
+        if req is None:
+            continue
+        if req.assessment == assessment.id or any(o.assessment == assessment.id for o in req.scores):
+            sh.say_marked(r.state, words.requirement_line(r))
+
+
+def cmd_pin(sh: PlanShell, arg: str) -> None:
+    if not sh.catalog.has_bundle:
+        raise Refused("This catalog has no points bundle, so there is no field to pin.")
+    if arg.casefold() in ("none", "off", "-"):
+        sh.change(sh.plan.pinned(None))
+        sh.say("No field pinned: the bundle field is the one with the most points.", sh.bundle_line())
+        return
+    f = lookup.field(sh.catalog, arg)
+    sh.change(sh.plan.pinned(f.id))
+    sh.say(f"Pinned {f.name}.", sh.bundle_line())
+
+
+def cmd_class(sh: PlanShell, arg: str) -> None:
+    if arg.casefold() in ("none", "-", ""):
+        if not arg:
+            now = f"class of {sh.plan.class_of}" if sh.plan.class_of else "not set"
+            sh.say(f"Graduating class: {now}. Type class YEAR to set it.")
+            return
+        sh.change(replace(sh.plan, class_of=None))
+        sh.say("Graduating class cleared.")
+        return
+    low, high = CLASS_RANGE
+    if not arg.isdigit() or not low <= int(arg) <= high:
+        raise Refused(f"The graduating class is a year from {low} to {high}, such as 2027; `{arg}` was not saved.")
+    sh.change(replace(sh.plan, class_of=int(arg)))
+    sh.say(f"Graduating class: {arg}.")
+
+
+def cmd_student(sh: PlanShell, arg: str) -> None:
+    if not arg:
+        sh.say(f"Student: {sh.plan.student or '(no name)'}. Type student NAME to set it.")
+        return
+    name = " ".join(arg.split())  # stored as typed, spaces evened; cleaned only where shown
+    sh.change(replace(sh.plan, student=name))
+    sh.say(f"Student: {name}.")
+
+
+# -- what the plan comes to ------------------------------------------------------------------------------
+def cmd_status(sh: PlanShell, arg: str) -> None:
+    ev = sh.evaluation()
+    plan, catalog = sh.plan, sh.catalog
+    sh.say(f"{plan.student or '(no name)'}, {words.class_text(plan.class_of)}. Catalog: {catalog.info.title}.")
+    if sh.session.unsaved:
+        sh.say(notices.not_saved_yet(sh.session.save_problem))
+    if ev.bundle is not None:
+        sh.say(sh.bundle_line(ev))
+    sh.say("Requirements:")
+    if not ev.requirements:
+        sh.say("  (none apply yet)")
+    for r in ev.requirements:
+        sh.say_marked(r.state, words.requirement_line(r))
+    for n in ev.not_checked:
+        sh.say_marked(n.state, words.not_checked_line(n))
+    sh.say("Selections:")
+    if not ev.selections:
+        sh.say("  (none yet)")
+    for s in ev.selections:
+        q = f" {words.UNVERIFIED}" if not s.verified else ""
+        tag = words.selection_mark(s)
+        who = s.id if not s.known else f"{s.name} ({s.id})"
+        said = f"{who}, {s.status}: {words.selection_reason(s, catalog)}{q}"
+        sh.say(f"  {tag} {said}" if tag else f"  {said}")
+    if plan.scores:
+        sh.say("Scores:")
+        for a in catalog.assessments:
+            if a.id in plan.scores:
+                parts = ", ".join(f"{p} {score_label(plan.score(a.id, p), a)}" for p in a.parts)
+                sh.say(f"  {a.name}: {parts}")
+    if ev.warnings:
+        sh.say("Warnings:")
+        for w in ev.warnings:
+            sh.say(f"  {words.warning_text(w)}")
+    if any(not s.verified for s in ev.selections):
+        sh.say(UNVERIFIED_HELP)
+    sh.say(words.earned_line(ev), words.status_line(ev))
+
+
+def cmd_suggest(sh: PlanShell, arg: str) -> None:
+    by, field_id = "count", None
+    for word in arg.split():
+        if word.casefold() in MEASURES:
+            by = word.casefold()
+        elif field_id is None:
+            field_id = lookup.field(sh.catalog, word).id
+        else:
+            raise Refused(f"Usage: suggest [FIELD] [{'|'.join(MEASURES)}]")
+    lines: list[str] = []
+    result = None
+    try:
+        if sh.catalog.has_bundle:
+            result = best_completions(sh.catalog, sh.plan, field_id, by, 5)
+            lines += completion_lines(result)
+        competencies = competency_suggestions(sh.catalog, sh.plan)
+    except SuggestError as exc:
+        raise Refused(str(exc)) from None
+    if competencies:
+        lines += competency_lines(competencies, 5)
+    elif result is None:
+        lines.append(ALL_COMPETENCIES_MET)
+    if any_unverified(result, competencies=competencies, limit=5):
+        lines.append(UNVERIFIED_HELP)
+    for line in lines:
+        sh.say_text(line)
+
+
+# -- saving, and changes that could not be saved ---------------------------------------------------------
+def _not_in_demo(sh: PlanShell) -> None:
+    if sh.session.is_demo:
+        raise Refused(notices.DEMO)
+
+
+def cmd_save(sh: PlanShell, arg: str) -> None:
+    _not_in_demo(sh)
+    session = sh.session
+    if session.read_only:
+        raise Refused(notices.read_only_not_changed(session.reason))
+    if session.retry_save():
+        sh.say(notices.saved_to(session.path))
+    else:
+        sh.refuse_unsaved()
+
+
+def cmd_save_copy(sh: PlanShell, arg: str) -> None:
+    _not_in_demo(sh)
+    target = Path(arg).expanduser() if arg else None
+    if target is not None and target.exists():
+        raise Refused(notices.copy_exists(target))
+    plan = sh.plan
+    try:
+        where = sh.session.save_copy(target)
+    except StorageError as exc:
+        raise Refused(str(exc)) from None
+    sh.copied(plan, where)
+    sh.say(notices.saved_copy(where))
+
+
+def cmd_discard(sh: PlanShell, arg: str) -> None:
+    if not sh.session.unsaved:
+        sh.say(notices.NOTHING_TO_DISCARD)
+        return
+    sh.session.discard()
+    sh.discarded()
+    sh.say(notices.DISCARDED, sh.bundle_line())
+
+
+def cmd_reload(sh: PlanShell, arg: str) -> None:
+    _not_in_demo(sh)
+    if sh.session.path is None:
+        raise Refused(notices.NOTHING_TO_RELOAD)
+    said = sh.session.reload()
+    sh.discarded()
+    sh.say(said or notices.RELOADED, sh.bundle_line())
+
+
+def cmd_keep_mine(sh: PlanShell, arg: str) -> None:
+    _not_in_demo(sh)
+    session = sh.session
+    if session.read_only:
+        raise Refused(notices.read_only_not_changed(session.reason))
+    if not session.unsaved and not session.changed_elsewhere:
+        sh.say(notices.NOTHING_TO_KEEP)
+        return
+    try:
+        said = session.keep_mine()
+    except StorageError as exc:
+        sh.refuse_unsaved(str(exc))
+        return
+    sh.say(said)
+
+
+def cmd_quit(sh: PlanShell, arg: str) -> None:
+    sh.quit()
+
+
+COMMANDS: dict[str, Command] = {
+    c.name: c
+    for c in [
+        Command("fields", "fields", "the career fields, with your points in each", cmd_fields),
+        Command("list", "list FIELD", "the credentials in a field, with points; [selected] marks yours", cmd_list, "field"),
+        Command("find", "find TEXT", "search every field by name, issuer or id", cmd_find),
+        Command("add", "add ID", "add a credential to your plan (as planned)", cmd_add, "add"),
+        Command("remove", "remove ID", "take a credential out of your plan", cmd_remove, "selected"),
+        Command("earned", "earned ID", "mark a selected credential as earned", cmd_earned, "selected"),
+        Command("planned", "planned ID", "mark a selected credential as planned again", cmd_planned, "selected"),
+        Command("score", "score PART VALUE", "enter a score: score applied math 5, score workkeys:graphic-literacy <3, VALUE none clears", cmd_score, "score"),
+        Command("pin", "pin FIELD | pin none", "make FIELD the bundle field, or go back to the field with the most points", cmd_pin, "pin"),
+        Command("class", "class YEAR | class none", "set the graduating class (requirements depend on it)", cmd_class),
+        Command("student", "student NAME", "set the student's name", cmd_student),
+        Command("status", "status", "what the plan meets, what is still missing, and why", cmd_status),
+        Command("suggest", "suggest [FIELD] [count|cost|hours]", "the best ways to finish the plan", cmd_suggest, "field"),
+        Command("about", "about", "the catalog: source, date checked, notes", cmd_about),
+        Command("save", "save", "try again to save a change that could not be saved", cmd_save),
+        Command("save-copy", "save-copy [PATH]", "save the plan to another file and say where; the plan file is left as it is", cmd_save_copy),
+        Command("discard", "discard", "drop the changes that could not be saved: back to the plan as last saved", cmd_discard),
+        Command("reload", "reload", "read the plan file again as another program left it; drops changes not saved", cmd_reload),
+        Command("keep-mine", "keep-mine", "save your version over a plan another program changed; the other version is kept aside", cmd_keep_mine),
+        Command("help", "help [COMMAND]", "this list, or one command", cmd_help, "command"),
+        Command("quit", "quit", "leave (end of input does the same); asks first if a change is not saved", cmd_quit),
+    ]
+}
+ALIASES = {
+    "exit": "quit", "q": "quit", "?": "help", "ls": "list", "rm": "remove", "search": "find",
+    "save_copy": "save-copy", "copy": "save-copy", "keep_mine": "keep-mine",
+}
