@@ -62,7 +62,7 @@ def test_results_are_frozen_data_without_sentences(result_type):
     names = {f.name for f in params}
     assert {"id", "name", "state", "from_class", "to_class"} <= names
     assert not names & {"detail", "short", "reason", "status", "met_by"}  # words live in core.words
-    assert result_type.__dataclass_params__.frozen
+    assert dataclasses.is_dataclass(result_type) and "__setattr__" in vars(result_type)  # frozen records
 
 
 # -- bundle (Ohio) ------------------------------------------------------------------------------

@@ -168,14 +168,16 @@ def test_a_copy_goes_to_the_home_folder_when_the_plans_folder_refuses(ohio, tmp_
     session.plan = Plan(student="Ana").with_selection("comptia-a-plus")
     first, second, _ = session.copy_candidates()
     assert second.parent == home
-    real = __import__("credplan.core.session", fromlist=["x"]).atomic_write_text
+    import credplan.core.atomic as atomic
+
+    real = atomic.atomic_write_text
 
     def refuse_beside(target, text, mode=0o600):
         if target == first:
             raise PermissionError(errno.EACCES, "Permission denied")
         real(target, text, mode)
 
-    monkeypatch.setattr("credplan.core.session.atomic_write_text", refuse_beside)
+    monkeypatch.setattr(atomic, "atomic_write_text", refuse_beside)
     copy = session.save_copy()
     assert copy.parent == home and read_plan(copy).selection("comptia-a-plus")
     session.close()

@@ -29,7 +29,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     # name: (module in this package, its line in `credplan --help`: the one it registers)
     "validate": ("validate", "check catalog files; print every problem as FILE:LINE: message"),
     "check": ("check", "evaluate a plan; exit 0 when met, 1 when not yet, 2 on bad input"),
-    "export": ("export", "write a plan report for a counselor (Markdown, plain text or JSON)"),
+    "export": ("export", "write a plan report for a counselor (Markdown, plain text, JSON) or a page for the family (HTML)"),
     "suggest": (
         "suggest",
         "the best sets of credentials to add to finish the bundle (and unmet competencies); exit 0, 2 on bad input",

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any, Iterable, TextIO
 
 from ..core.text import clean, clean_data
+
+TYPE_CHECKING = False  # typing costs milliseconds at every start of a command
+if TYPE_CHECKING:
+    from typing import Any, Iterable, TextIO
 
 
 def emit(text: str, stream: TextIO | None = None) -> None:

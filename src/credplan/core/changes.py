@@ -16,11 +16,15 @@ so once a change has been shown and the plan saved, it is not pointed out again.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from types import MappingProxyType
-from typing import Mapping
 
 from .model import Catalog, Credential, Plan
+from .records import record
+
+TYPE_CHECKING = False  # typing costs milliseconds at every start; annotations here are never evaluated
+if TYPE_CHECKING:
+    from typing import Mapping
 
 EVERY = "*"
 """Key in `known_points` for a credential listed in every field."""
@@ -33,8 +37,10 @@ def current_points(credential: Credential) -> dict[str, int]:
     return dict(credential.points)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PointChange:
+    """A selected credential whose points in one field are not what the plan last saw."""
+
     credential_id: str
     name: str
     field_id: str
@@ -45,8 +51,10 @@ class PointChange:
     """None: no longer listed in this field."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Changes:
+    """Everything that changed in the catalog since the plan was last saved with it."""
+
     catalog_id: str
     removed: tuple[str, ...] = ()
     """Ids of selected credentials the catalog no longer has (still in the plan)."""

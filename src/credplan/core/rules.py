@@ -9,10 +9,8 @@ numbers, ids and names, which `core.words` turns into words.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 from types import MappingProxyType
-from typing import Mapping, Union
 
 from .model import BELOW, Assessment, Catalog, Credential, Plan, Requirement, Selection
 from .requirements import (
@@ -28,6 +26,12 @@ from .requirements import (
 )
 from .requirements.bundle import choose_field, field_points
 from .requirements.score import part_need as _part_need
+from .records import record
+
+TYPE_CHECKING = False  # typing costs milliseconds at every start; annotations here are never evaluated
+if TYPE_CHECKING:
+    from typing import Mapping
+
 
 
 # -- selections ---------------------------------------------------------------------------
@@ -46,8 +50,10 @@ class Why(str, Enum):
     """A catalog without a bundle: counts when it meets a competency (`meets`)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SelectionResult:
+    """One selected credential: whether it counts toward the bundle, and why (data, not words)."""
+
     id: str
     name: str
     """The credential's name (its id when the catalog no longer has it)."""
@@ -94,14 +100,14 @@ def _selection_result(
 
 
 # -- warnings -------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
+@record
 class PinnedFieldUnknown:
     """The plan pins a field the catalog does not have; the most points decide."""
 
     field: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SelectedTwice:
     """A credential is in the plan twice; it is counted once (the first status)."""
 
@@ -109,14 +115,14 @@ class SelectedTwice:
     name: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AssessmentUnknown:
     """Scores for an assessment the catalog does not have; ignored."""
 
     assessment: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PartUnknown:
     """A score for a part the assessment does not have; ignored."""
 
@@ -125,7 +131,7 @@ class PartUnknown:
     part: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ScoreOutOfRange:
     """A score outside what the assessment reports; ignored."""
 
@@ -137,7 +143,7 @@ class ScoreOutOfRange:
     max: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ClassNotSet:
     """No graduating class: the requirements with class limits are not checked."""
 
@@ -146,12 +152,14 @@ class ClassNotSet:
     names: tuple[str, ...]
 
 
-PlanWarning = Union[PinnedFieldUnknown, SelectedTwice, AssessmentUnknown, PartUnknown, ScoreOutOfRange, ClassNotSet]
+PlanWarning = PinnedFieldUnknown | SelectedTwice | AssessmentUnknown | PartUnknown | ScoreOutOfRange | ClassNotSet
 
 
 # -- the evaluation ----------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
+@record
 class Evaluation:
+    """A plan judged by a catalog: every requirement, selection and warning, as data."""
+
     catalog_id: str
     class_of: int | None
     met: bool

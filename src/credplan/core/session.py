@@ -28,11 +28,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .atomic import atomic_write_text, backup_path
 from .bundled import bundled_ids, resolve_catalog
 from .catalog import load_catalog
 from .changes import catalog_changes
@@ -41,10 +39,18 @@ from .paths import default_plan_path, plans_dir
 from .plans import dump_plan
 from .problems import FileProblems, Problem
 from .rules import Evaluation, evaluate
-from .store import OpenedPlan, PlanReadOnly, PlanStore, StorageError
+from .plan_errors import PlanReadOnly, StorageError
 from .plans import read_plan
 from .students import find_plan, plan_path_for
+from .records import record
 from .words import notices
+
+# Only a session that edits needs the store, the lock and atomic writes (hashing, temp
+# files, fcntl): they are imported where used, so `credplan check` in a script's loop
+# does not load them.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .store import OpenedPlan, PlanStore
 
 DEFAULT_CATALOG = "ohio"
 STALE_AFTER = dt.timedelta(days=365)
@@ -59,8 +65,10 @@ class SessionError(Exception):
         self.problems = problems
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class OpenRequest:
+    """What a front-end asks to open: a plan (by file, student or demo) and a catalog."""
+
     plan: str | Path | None = None
     student: str | None = None
     demo: bool = False
@@ -142,6 +150,8 @@ def catalog_warnings(catalog: Catalog, today: dt.date) -> list[str]:
 
 @dataclass
 class PlanSession:
+    """One student's plan, the catalog it is judged by, and everything about saving it."""
+
     catalog: Catalog
     plan: Plan
     store: PlanStore | None
@@ -192,6 +202,8 @@ class PlanSession:
 
     @classmethod
     def _edit(cls, request: OpenRequest, today: dt.date) -> "PlanSession":
+        from .store import PlanStore
+
         path = plan_path(request)
         store = PlanStore(path)
         try:
@@ -224,6 +236,8 @@ class PlanSession:
         """A session on a catalog already loaded: the plan file at `path` (locked, as
         `open` does; `plan`, when given, replaces what it holds), else a plan kept in
         memory only (a demo when `demo`). For the web mode, the what-if view and tests."""
+        from .store import PlanStore
+
         store = PlanStore(path)
         opened = store.open(student=plan.student if plan is not None else "")
         told = [opened.notice] if opened.notice else []
@@ -334,6 +348,10 @@ class PlanSession:
     def copy_candidates(self, now: dt.datetime | None = None) -> list[Path]:
         """Where `save_copy` tries to write, in order: beside the plan (not listed as a
         plan: its name does not end in .toml), then the home folder, then the temp folder."""
+        import tempfile
+
+        from .atomic import backup_path
+
         stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
         stem = self.path.stem if self.path is not None else "credplan-plan"
         out = []
@@ -346,6 +364,8 @@ class PlanSession:
     def save_copy(self, target: Path | None = None) -> Path:
         """Write the session's plan to a new file and return where; the plan file itself
         is untouched. Raises `StorageError` when no place would take it."""
+        from .atomic import atomic_write_text
+
         text = dump_plan(self.plan, self.catalog)
         tried = [target] if target is not None else self.copy_candidates()
         last: BaseException | None = None
@@ -365,6 +385,8 @@ class PlanSession:
         """Switch to another plan file (the plan picker); refused in a demo."""
         if not self.can_list_plans:
             raise PlanReadOnly(notices.DEMO_NO_PLANS)
+        from .store import PlanStore
+
         new_store = PlanStore(path)
         opened = new_store.open(student=student)
         if self.store is not None:

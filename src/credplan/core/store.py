@@ -29,6 +29,7 @@ from .changes import remember_points
 from .lock import PlanLock
 from .model import Catalog, Plan
 from .paths import PLAN_SUFFIX, ensure_private_dir
+from .plan_errors import PlanBusy, PlanChangedOnDisk, PlanExists, PlanReadOnly, PlanSaveFailed, StorageError
 from .plans import PLAN_FORMAT, dump_plan, parse_plan
 from .problems import FileProblems, Problem, decode_utf8, read_text
 from .problems import tomllib  # the catalogs' parser: tomli when installed, else the stdlib's
@@ -62,31 +63,6 @@ class OpenedPlan:
         return " ".join(parts)
 
 
-
-
-# -- errors --------------------------------------------------------------------------------
-class StorageError(Exception):
-    """A plan could not be saved, renamed or deleted; `str(exc)` says why, for a student."""
-
-
-class PlanReadOnly(StorageError):
-    pass
-
-
-class PlanChangedOnDisk(StorageError):
-    pass
-
-
-class PlanSaveFailed(StorageError):
-    pass
-
-
-class PlanBusy(StorageError):
-    """The plan is open for writing in another session."""
-
-
-class PlanExists(StorageError):
-    pass
 
 
 # -- what the file held ------------------------------------------------------------------------

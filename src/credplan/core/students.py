@@ -16,16 +16,19 @@ File names come from free-text student names, so they must be safe whatever is t
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
 from .plans import parse_plan
 from .problems import FileProblems, read_text
 from .paths import PLAN_SUFFIX, plans_dir
-from .store import PlanBusy, PlanStore, StorageError
+from .plan_errors import PlanBusy, StorageError
+from .records import record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .store import PlanStore
 from .plans import read_plan
 
 MAX_STEM = 60
@@ -44,6 +47,8 @@ _NOT_SAFE = re.compile(r"[^a-z0-9]+")
 
 
 def name_hash(name: str) -> str:
+    import hashlib  # only a name that is not its own file name needs it
+
     data = name.encode("utf-8", "surrogatepass")
     return hashlib.sha256(data).hexdigest()[:HASH_CHARS]
 
@@ -72,8 +77,10 @@ def trash_dir(directory: Path | None = None) -> Path:
     return Path(directory if directory is not None else plans_dir()) / TRASH
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PlanInfo:
+    """One plan file in the plans folder, as the plan picker and `credplan plans` list it."""
+
     path: Path
     student: str
     """The name stored in the file ('' when unreadable or unnamed)."""
@@ -157,6 +164,8 @@ def rename_plan(path: Path, new_student: str, *, store: PlanStore | None = None,
         read_plan(path)
     except FileProblems as exc:
         raise StorageError(f"Cannot rename a plan that cannot be read: {exc.problems[0]}") from None
+    from .store import PlanStore  # only renaming and deleting need the store
+
     with PlanStore(path) as own:
         own.open()
         if own.read_only:
@@ -174,6 +183,8 @@ def delete_plan(
     trash = trash_dir(directory if directory is not None else path.parent)
     if store is not None:
         return store.move_to_trash(trash, now)
+    from .store import PlanStore
+
     own = PlanStore(path)
     try:
         opened = own.open()

@@ -17,7 +17,6 @@ Adding a kind is one new module here, one line in `KINDS`, and its words.
 from __future__ import annotations
 
 from types import MappingProxyType, ModuleType
-from typing import Mapping, Union
 
 from . import bundle, competency, score
 from .bundle import BundleResult
@@ -25,10 +24,15 @@ from .common import COMMON_KEYS, COMMON_REQUIRED, Context, NotChecked, NotChecke
 from .competency import CompetencyResult, CredentialEvidence, OptionResult
 from .score import PartScore, ScoreResult
 
+TYPE_CHECKING = False  # typing costs milliseconds at every start; annotations here are never evaluated
+if TYPE_CHECKING:
+    from typing import Mapping
+
+
 KINDS: Mapping[str, ModuleType] = MappingProxyType({m.KIND: m for m in (bundle, score, competency)})
 """Kind name -> the module that owns it, in the order the docs list them."""
 
-RequirementResult = Union[BundleResult, ScoreResult, CompetencyResult]
+RequirementResult = BundleResult | ScoreResult | CompetencyResult
 
 
 def kind_module(kind: str) -> ModuleType:

@@ -6,11 +6,15 @@ bundle field (pinned, else most points, ties to the first field) and the result.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, ClassVar, Mapping
 
 from ..model import EARNED, Catalog, Plan, Requirement
 from .common import COMMON_KEYS, COMMON_REQUIRED, Context, Parsed, State, state_of
+from ..records import record
+
+TYPE_CHECKING = False  # typing costs milliseconds at every start; annotations here are never evaluated
+if TYPE_CHECKING:
+    from typing import Any, Mapping
+
 
 KIND = "bundle"
 KEYS = COMMON_KEYS + ("points",)
@@ -67,11 +71,11 @@ def choose_field(catalog: Catalog, points: Mapping[str, int], pinned: str | None
 
 
 # -- result -------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
+@record
 class BundleResult:
     """A bundle requirement judged in the plan's bundle field."""
 
-    kind: ClassVar[str] = KIND
+    kind = KIND  # a class attribute, not a field
     id: str
     name: str
     state: State

@@ -6,11 +6,16 @@ No sentences here: results are states, numbers, ids and names; `core.words` says
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
-from typing import Mapping
 
 from ..model import Catalog, Credential, Plan, Selection
+from ..records import record
+
+TYPE_CHECKING = False  # typing costs milliseconds at every start; annotations here are never evaluated
+if TYPE_CHECKING:
+    from typing import Mapping
+
 
 COMMON_KEYS: tuple[str, ...] = ("id", "kind", "name", "from_class", "to_class")
 """Keys every requirement may have, whatever its kind."""
@@ -36,7 +41,7 @@ class NotCheckedWhy(str, Enum):
     """The plan's class is outside the requirement's `from_class`..`to_class`."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NotChecked:
     """A requirement that does not apply to the plan's class, and why."""
 
@@ -54,7 +59,7 @@ class NotChecked:
         return State.NOT_CHECKED
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Context:
     """What a kind needs to judge a requirement, computed once per `evaluate`."""
 
@@ -72,7 +77,7 @@ class Context:
     """Assessment id -> part -> counted score, filled as kinds ask (`score.part_values`)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Parsed:
     """The keys every requirement has, already checked by the loader."""
 

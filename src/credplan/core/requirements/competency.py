@@ -8,12 +8,16 @@ hold, with the values) and every option that would.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, ClassVar
 
 from ..model import EARNED, Catalog, Requirement, ScoreOption
 from . import score as _score
 from .common import COMMON_KEYS, COMMON_REQUIRED, Context, Parsed, State, state_of
+from ..records import record
+
+TYPE_CHECKING = False  # typing costs milliseconds at every start; annotations here are never evaluated
+if TYPE_CHECKING:
+    from typing import Any
+
 
 KIND = "competency"
 KEYS = COMMON_KEYS + ("competency", "scores")
@@ -54,7 +58,7 @@ def competency_name(catalog: Catalog, competency: str) -> str:
 
 
 # -- result -------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
+@record
 class CredentialEvidence:
     """A selected credential whose `meets` names the competency."""
 
@@ -64,7 +68,7 @@ class CredentialEvidence:
     verified: bool
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class OptionResult:
     """One score option of the requirement, and the plan's scores it looks at."""
 
@@ -77,9 +81,11 @@ class OptionResult:
     """The counted total of the assessment (when the option has a `total`)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CompetencyResult:
-    kind: ClassVar[str] = KIND
+    """A competency requirement: the credentials and score options that meet it, or could."""
+
+    kind = KIND  # a class attribute, not a field
     id: str
     name: str
     state: State

@@ -7,11 +7,15 @@ part's value and what it needs, the total, which parts are low and which not tak
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, ClassVar
 
 from ..model import Assessment, Plan, Requirement, ScoreOption, ScoreValue
 from .common import COMMON_KEYS, COMMON_REQUIRED, Context, Parsed, State, state_of
+from ..records import record
+
+TYPE_CHECKING = False  # typing costs milliseconds at every start; annotations here are never evaluated
+if TYPE_CHECKING:
+    from typing import Any
+
 
 KIND = "score"
 KEYS = COMMON_KEYS + ("assessment", "total", "each")
@@ -72,8 +76,10 @@ def option_holds(plan: Plan, option: ScoreOption, assessment: Assessment) -> boo
 
 
 # -- result -------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
+@record
 class PartScore:
+    """One part of an assessment: the score entered, what counts of it, and what it needs."""
+
     part: str
     value: ScoreValue | None
     """As entered: an int, BELOW, or None when not taken."""
@@ -91,9 +97,11 @@ class PartScore:
         return self.needs is not None and (self.counted or 0) < self.needs
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ScoreResult:
-    kind: ClassVar[str] = KIND
+    """A score requirement: each part, the total, and what is still needed."""
+
+    kind = KIND  # a class attribute, not a field
     id: str
     name: str
     state: State

@@ -15,7 +15,6 @@ shows through `core.text.clean` (or builds Textual `Content` from it).
 
 from __future__ import annotations
 
-from typing import Iterable
 
 from ..model import BELOW, Assessment, Catalog, ScoreOption, ScoreValue
 from ..requirements import (
@@ -41,6 +40,10 @@ from ..rules import (
     SelectionResult,
     Why,
 )
+
+TYPE_CHECKING = False  # typing costs milliseconds at every start; annotations here are never evaluated
+if TYPE_CHECKING:
+    from typing import Iterable
 
 # -- marks: every state also in words, so it reads without colour ------------------------------
 MET = "[met]"
