@@ -11,8 +11,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 
 from .commands.output import report_problems
+from .core.access import WebAccess
 from .core.session import OpenRequest, PlanSession, SessionError
 
 EXIT_BAD_INPUT = 2
@@ -32,7 +34,12 @@ def launch(args: argparse.Namespace) -> int:
         )
         return EXIT_BAD_INPUT
     try:
-        session = PlanSession.open(OpenRequest.from_args(args))
+        web = WebAccess.from_environ()  # set by `credplan serve` for each browser tab
+    except ValueError as exc:
+        print(f"credplan: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        session = PlanSession.open(replace(OpenRequest.from_args(args), web=web))
     except SessionError as exc:
         report_problems(exc.problems)
         return EXIT_BAD_INPUT
