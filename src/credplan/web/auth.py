@@ -38,6 +38,7 @@ from ..core.words import web as words
 TOKEN_PARAM = "token"
 DEFAULT_USER_HEADER = "X-Forwarded-User"
 IDENTITY_KEY = "credplan.identity"
+"""Where the middleware leaves the `Identity` on the request (see `web.server`)."""
 
 
 def new_token() -> str:

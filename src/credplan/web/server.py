@@ -28,6 +28,7 @@ from ..core.words import web as words
 from .auth import IDENTITY_KEY, Gate, Identity, Refused, Request, TokenGate
 
 log = logging.getLogger("credplan.web")
+IDENTITY = web.RequestKey(IDENTITY_KEY, Identity) if hasattr(web, "RequestKey") else IDENTITY_KEY  # aiohttp >= 3.12
 
 SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
@@ -78,6 +79,22 @@ class IdentifiedAppService(AppService):
         return environment
 
 
+async def _reap(app_service: AppService, grace: float = 10.0) -> None:
+    """Wait for the planner to finish saving and exit after `quit`; kill it if it hangs,
+    so a closed tab never leaves a process (or its plan lock) behind."""
+    process = getattr(app_service, "_process", None)
+    if process is None:
+        return
+    try:
+        await asyncio.wait_for(process.wait(), grace)
+    except asyncio.TimeoutError:
+        log.warning("planner pid %s did not exit after quit; killing it", process.pid)
+        process.kill()
+        await process.wait()
+    except ProcessLookupError:
+        pass
+
+
 class CredplanServer(Server):
     def __init__(
         self, command: str, *, gate: Gate, host: str, port: int, public_url: str,
@@ -101,7 +118,7 @@ class CredplanServer(Server):
         if isinstance(verdict, Refused):
             log.info("refused %s %s from %s: %s", request.method, request.path, seen.peer, verdict.reason)
             return refusal(verdict.reason, verdict.status)
-        request[IDENTITY_KEY] = verdict
+        request[IDENTITY] = verdict
         response = await handler(request)
         if not response.prepared:
             response.headers.update(SECURITY_HEADERS)
@@ -123,7 +140,7 @@ class CredplanServer(Server):
 
     # -- one planner per WebSocket, with the identity ---------------------------------------
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
-        identity: Identity = request[IDENTITY_KEY]
+        identity: Identity = request[IDENTITY]
         websocket = web.WebSocketResponse(heartbeat=15)
         width = max(20, min(to_int(request.query.get("width", "80"), 80), 500))
         height = max(8, min(to_int(request.query.get("height", "24"), 24), 300))
@@ -152,6 +169,7 @@ class CredplanServer(Server):
         finally:
             if app_service is not None:
                 await app_service.stop()
+                await _reap(app_service)
         return websocket
 
     async def handle_download(self, request: web.Request) -> web.StreamResponse:
@@ -161,7 +179,7 @@ class CredplanServer(Server):
             meta = await self.download_manager.get_download_metadata(key)
         except KeyError:
             raise web.HTTPNotFound(text="no such download") from None
-        identity: Identity = request[IDENTITY_KEY]
+        identity: Identity = request[IDENTITY]
         owner = getattr(meta.app_service, "access", None)
         if owner is None or owner.user != identity.user:
             return refusal(words.NOT_YOURS)
