@@ -303,7 +303,8 @@ def web_report(ws: dict, load: str) -> str:
         table(ws),
         "",
         f"Held **{held} sessions** with a moving key's p95 <= {ws['limit_ms']:.0f} ms ({ws['stopped']}). "
-        f"Each planner process: {each:.1f} MiB resident. At that rate, 1,000 students typing at once need "
+        f"Each planner process: {each:.1f} MiB resident; the server process itself: "
+        f"{max((r.get('server_rss_mib', float('nan')) for r in ws['rows']), default=float('nan')):.0f} MiB. At that rate, 1,000 students typing at once need "
         f"{boxes} boxes like this one (+1 spare); see docs/deploy.md for the sizing rule.",
         "",
     ])

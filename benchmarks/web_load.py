@@ -125,6 +125,14 @@ def planner_rss_mib(server_pid: int) -> list[float]:
     return sizes
 
 
+def rss_mib(pid: int) -> float:
+    try:
+        found = re.search(r"VmRSS:\s+(\d+) kB", Path(f"/proc/{pid}/status").read_text())
+    except OSError:
+        return float("nan")
+    return int(found.group(1)) / 1024 if found else float("nan")
+
+
 def cpu_seconds(pid: int) -> float:
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -269,6 +277,7 @@ async def measure(levels: list[int], rate: float, keys: int, limit_ms: float, bu
                         "planners": len(rss),
                         "rss_each_mib": statistics.mean(rss) if rss else float("nan"),
                         "rss_total_mib": sum(rss),
+                        "server_rss_mib": rss_mib(server.pid),
                         "open_s": opened_s,
                     }
                     rows.append(row)

@@ -20,7 +20,8 @@ def export_download(file_name: str) -> str:
 
 
 def signed_in_as(user: str, role: str) -> str:
-    return f"Signed in as {clean(user)} ({clean(role)})."
+    """For the planner's title line."""
+    return f"signed in as {clean(user)} ({clean(role)})"
 
 
 # -- refused requests (HTTP 403 bodies) --------------------------------------------------------
