@@ -128,6 +128,12 @@ def run(args: argparse.Namespace) -> int:
                 counselors = read_counselors(Path(args.counselors))
             except (OSError, UnicodeDecodeError) as exc:
                 return _fail(f"credplan serve: cannot read the counselors file {args.counselors}: {getattr(exc, 'strerror', None) or exc}")
+        if not args.public_url:
+            print(
+                f"Warning: no --public-url; browsers must then use {url} itself. Behind a proxy give the address "
+                "they use (https://plans.example.org), or every page and WebSocket is refused as from another site.",
+                file=sys.stderr,
+            )
         gate: TokenGate | ProxyGate = ProxyGate(args.proxy, url, header=args.user_header, counselors=counselors)
         said = words.serving_proxy(url, args.user_header, ", ".join(args.proxy))
     else:
