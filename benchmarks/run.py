@@ -23,6 +23,9 @@ this script, one measurement per process:
 - peak RSS: ru_maxrss of each child;
 - sessions: `walk.py` x --sessions at once, each its own data directory;
 - roster: `roster_bench.py`, the counselor's roster over 1,000 generated plan files.
+- web sessions: `web_load.py` against one `credplan serve` (proxy mode, loopback): browser
+  sessions added level by level until a moving key's p95 passes 100 ms, with each
+  planner's RSS (`--web-levels`, `--no-web`; `--only-web` runs just this and writes nothing).
 
 The 10k catalog is written by benchmarks/gen_catalog.py (seed 1) into benchmarks/out/.
 """
@@ -326,6 +329,44 @@ def sessions(n: int, timeout: float) -> dict:
     }
 
 
+# -- web sessions -------------------------------------------------------------------------------
+def web_sessions(levels: str, budget: float) -> dict:
+    proc = subprocess.run(
+        [PY, str(HERE / "web_load.py"), "--levels", levels, "--budget", str(budget), "--json"],
+        capture_output=True, text=True, env=child_env(), cwd=REPO, timeout=budget + 600,
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(f"web sessions failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def web_report(ws: dict, load: str) -> str:
+    sys.path.insert(0, str(HERE))
+    from web_load import table
+
+    held = ws["held"]
+    rss = [r["rss_each_mib"] for r in ws["rows"]]
+    each = max(rss) if rss else float("nan")
+    boxes = -(-1000 // held) if held else 0
+    return "\n".join([
+        "## Web sessions on one box",
+        "",
+        f"`benchmarks/web_load.py`: one `credplan serve --auth proxy` on loopback, browser sessions (aiohttp WebSockets, "
+        f"100x30) added level by level, each a different student; every session presses {ws['keys']} keys at random "
+        f"moments, {ws['rate']:.1f} key/s on average, seven in eight moving in the list and one in {ws['toggle_every']} a "
+        "toggle that saves the plan. Latency: from sending the key to the first screen update back, at the client. "
+        f"Load average before: {load}. {ws['cpus']} CPUs.",
+        "",
+        table(ws),
+        "",
+        f"Held **{held} sessions** with a moving key's p95 <= {ws['limit_ms']:.0f} ms ({ws['stopped']}). "
+        f"Each planner process: {each:.1f} MiB resident; the server process itself: "
+        f"{max((r.get('server_rss_mib', float('nan')) for r in ws['rows']), default=float('nan')):.0f} MiB. At that rate, 1,000 students typing at once need "
+        f"{boxes} boxes like this one (+1 spare); see docs/deploy.md for the sizing rule.",
+        "",
+    ])
+
+
 # -- report ----------------------------------------------------------------------------------
 def ratio(a: float, b: float) -> str:
     return f"{a / b:.2f}x" if b else "-"
@@ -487,10 +528,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--toggles", type=int, default=30)
     ap.add_argument("--check-runs", type=int, default=40, help="runs of credplan check --json and of python -c pass")
     ap.add_argument("--no-write", action="store_true", help="print only; leave results.md alone")
+    ap.add_argument("--web-levels", default="1,4,8,16,24,32,48,64", help="concurrent web sessions to try, in order")
+    ap.add_argument("--no-web", action="store_true", help="skip the web sessions section")
+    ap.add_argument("--only-web", action="store_true", help="run only the web sessions section; print, write nothing")
     ap.add_argument("--out", default=str(HERE / "results.md"))
     args = ap.parse_args(argv)
 
     t_start = time.monotonic()
+    if args.only_web:
+        load = loadavg()
+        print(f"web sessions ({args.web_levels}) ...", flush=True)
+        print(web_report(web_sessions(args.web_levels, 600), load))
+        return 0
     OUT.mkdir(exist_ok=True)
     write_big_catalog(BIG, 10_000, 13, 1)
     big_count = 10_000
@@ -515,8 +564,15 @@ def main(argv: list[str] | None = None) -> int:
         ss = sessions(args.sessions, timeout=600)
     print("roster of 1,000 plans ...", flush=True)
     rs = roster_bench.measure(1000, 5)
+    web_text = ""
+    if not args.no_web:
+        web_load = loadavg()
+        print(f"web sessions ({args.web_levels}) ...", flush=True)
+        web_text = web_report(web_sessions(args.web_levels, 600), web_load)
     loads["end"] = loadavg()
     text = report(env, cs, ph, kb, ev_ohio, ss, loads, args, cmd, rs)
+    if web_text:
+        text += "\n" + web_text
     text += f"\nWhole run: {time.monotonic() - t_start:.0f} s.\n"
     print()
     print(text)

@@ -45,7 +45,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "compare two catalogs: credentials added, removed, renamed, points changed; and the plans it moves",
     ),
     "shell": ("shell", "plan line by line: plain text for screen readers and scripts"),
-    "serve": ("serve", "serve the planner to a web browser (loopback only by default)"),
+    "serve": ("serve", "serve the planner to a web browser (loopback and a token by default)"),
 }
 
 

@@ -19,6 +19,11 @@ Read-only commands (`check`, `export`, `fields`, `suggest`) open with `inspect=T
 no lock, nothing written, and a plan file that cannot be read is an error
 (`SessionError`, FILE:LINE problems) rather than being kept aside.
 
+In the web planner (`web`, a `core.access.WebAccess` given by `credplan serve`), the
+session enforces who may open what: a student opens only their own plan, a counselor
+only plans in the plans folder; catalogs are bundled ones or those the server was
+started with; a copy goes only beside the plan. Refusals raise `NotAllowed`.
+
 A change that cannot be saved stays in the session (`unsaved`, `save_problem`) until
 it is saved again (`retry_save`), saved as a copy (`save_copy`), or dropped on purpose
 (`discard`). Front-ends must offer those three before leaving.
@@ -31,6 +36,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .access import NotAllowed, WebAccess
 from .bundled import bundled_ids, resolve_catalog
 from .catalog import load_catalog
 from .changes import catalog_changes
@@ -41,9 +47,10 @@ from .problems import FileProblems, Problem
 from .rules import Evaluation, evaluate
 from .plan_errors import PlanReadOnly, StorageError
 from .plans import read_plan
-from .students import find_plan, plan_path_for
+from .students import PlanInfo, delete_plan, find_plan, list_plans, plan_path_for, rename_plan
 from .records import record
 from .words import notices
+from .words import web as web_words
 
 # Only a session that edits needs the store, the lock and atomic writes (hashing, temp
 # files, fcntl): they are imported where used, so `credplan check` in a script's loop
@@ -76,6 +83,8 @@ class OpenRequest:
     """A bundled catalog id or a path; None: the plan's own catalog, else Ohio."""
     inspect: bool = False
     """Only read: no lock, nothing written, a broken plan file is an error."""
+    web: WebAccess | None = None
+    """The web planner: who the server says the user is (see `core.access`)."""
 
     @classmethod
     def from_args(cls, args: argparse.Namespace, *, inspect: bool = False) -> "OpenRequest":
@@ -95,9 +104,16 @@ def load_catalog_ref(ref: str) -> Catalog:
 
 
 def plan_path(request: OpenRequest) -> Path | None:
-    """The plan file a request names (None in demo mode)."""
+    """The plan file a request names (None in demo mode). A student in the web planner
+    gets exactly the file named after their user name: never a look-alike found by
+    `find_plan`, never a path."""
     if request.demo:
         return None
+    web = request.web
+    if web is not None and web.is_student:
+        if request.plan or (request.student and request.student != web.user):
+            raise FileProblems([Problem("credplan", 0, web_words.NO_PLAN_ARGUMENTS)])
+        return web.own_plan(plans_dir())
     if request.plan:
         return Path(request.plan).expanduser()
     if request.student:
@@ -170,6 +186,8 @@ class PlanSession:
     """A class demo: nothing is written and no other student's plan is listed."""
     catalog_notices: list[str] = field(default_factory=list)
     """What is said about the catalog itself (stale, not the plan's own): reports carry these."""
+    web: WebAccess | None = None
+    """The web planner's user and role (see `core.access`); None in a terminal."""
     _evaluated: tuple[int, int, Evaluation] | None = field(default=None, repr=False)
 
     # -- opening ------------------------------------------------------------------------
@@ -205,9 +223,13 @@ class PlanSession:
         from .store import PlanStore
 
         path = plan_path(request)
+        web = request.web
+        if web is not None and request.catalog and not web.catalog_allowed(request.catalog):
+            raise FileProblems([Problem(str(request.catalog), 0, web_words.CATALOG_NOT_OFFERED)])
+        student = web.user if web is not None and web.is_student else request.student or ""
         store = PlanStore(path)
         try:
-            opened = store.open(student=request.student or "")
+            opened = store.open(student=student)
             catalog, said = _catalog_for(request, opened.plan)
         except BaseException:
             store.close()
@@ -219,6 +241,7 @@ class PlanSession:
         if changes:
             told += [m for m in changes.messages() if m not in said]
         session = cls(catalog, opened.plan, store, path, told + said, list(opened.problems), today=today, demo=request.demo)
+        session.web = web
         session.catalog_notices = said + catalog_warnings(catalog, today)
         session.notices += catalog_warnings(catalog, today)
         if changes and not store.read_only and path is not None and path.exists():
@@ -273,7 +296,10 @@ class PlanSession:
 
     @property
     def can_list_plans(self) -> bool:
-        """Other students' plans may be listed and opened (not in a demo: a class watches)."""
+        """Other students' plans may be listed and opened (not in a demo: a class watches;
+        not by a student in the web planner)."""
+        if self.web is not None and not self.web.can_list_plans:
+            return False
         return not self.demo and self.store is not None
 
     @property
@@ -281,6 +307,30 @@ class PlanSession:
         """The plan file changed on disk since this session read or wrote it: `reload`
         or `keep_mine` settle it."""
         return self.store is not None and self.store.changed_on_disk()
+
+    @property
+    def no_plans_reason(self) -> str:
+        """What to say when the plan picker is asked for and `can_list_plans` is False."""
+        if self.web is not None and not self.web.can_list_plans:
+            return web_words.ONLY_YOUR_PLAN
+        return notices.DEMO_NO_PLANS
+
+    @property
+    def is_web(self) -> bool:
+        """Running for a browser: exports are downloads, no server path is asked for."""
+        return self.web is not None
+
+    def may_open(self, path: Path) -> bool:
+        """Whether this session may open, create, rename or delete the plan at `path`."""
+        if self.demo or self.store is None:
+            return False
+        return self.web is None or self.web.may_open(path, plans_dir())
+
+    def _require_may_open(self, path: Path) -> None:
+        if self.demo or self.store is None:
+            raise PlanReadOnly(notices.DEMO_NO_PLANS)
+        if self.web is not None and not self.web.may_open(path, plans_dir()):
+            raise NotAllowed(web_words.ONLY_YOUR_PLAN if self.web.is_student else web_words.NOT_IN_PLANS_FOLDER)
 
     @property
     def notice(self) -> str:
@@ -357,6 +407,8 @@ class PlanSession:
         out = []
         if self.path is not None:
             out.append(backup_path(self.path, now, mark=COPY_MARK))
+        if self.web is not None:  # the server's home and temp folders are not the user's
+            return out
         for folder in (Path.home(), Path(tempfile.gettempdir())):
             out.append(folder / f"credplan-{stem}{COPY_MARK}{stamp}.toml")
         return out
@@ -367,7 +419,11 @@ class PlanSession:
         from .atomic import atomic_write_text
 
         text = dump_plan(self.plan, self.catalog)
+        if self.web is not None and target is not None and target not in self.copy_candidates():
+            raise NotAllowed(web_words.COPY_BESIDE_PLAN_ONLY)
         tried = [target] if target is not None else self.copy_candidates()
+        if not tried:
+            raise StorageError(web_words.COPY_BESIDE_PLAN_ONLY)
         last: BaseException | None = None
         for candidate in tried:
             if candidate is None or candidate.exists():
@@ -382,9 +438,11 @@ class PlanSession:
 
     # -- another plan or catalog -----------------------------------------------------------
     def open_plan_file(self, path: Path, student: str = "") -> OpenedPlan:
-        """Switch to another plan file (the plan picker); refused in a demo."""
-        if not self.can_list_plans:
-            raise PlanReadOnly(notices.DEMO_NO_PLANS)
+        """Switch to another plan file (the plan picker); refused in a demo, and in the
+        web planner for a plan this user may not open (`NotAllowed`)."""
+        self._require_may_open(path)
+        if not self.can_list_plans and not (self.path is not None and Path(path) == self.path):
+            raise PlanReadOnly(self.no_plans_reason)
         from .store import PlanStore
 
         new_store = PlanStore(path)
@@ -396,9 +454,39 @@ class PlanSession:
         self.notices = [opened.notice] if opened.notice else []
         return opened
 
+    def rename_plan(self, path: Path, new_student: str) -> Path:
+        """Rename the plan at `path` (this session's own, or another one it may open)
+        to a new student name; returns the new file. Raises a `StorageError`."""
+        self._require_may_open(path)
+        target = plan_path_for(new_student, Path(path).parent)
+        self._require_may_open(target)
+        mine = self.store if self.store is not None and self.store.path == Path(path) else None
+        new_path = rename_plan(Path(path), new_student, store=mine, directory=Path(path).parent)
+        if mine is not None:
+            self.plan = mine.plan
+        return new_path
+
+    def delete_plan(self, path: Path, now: dt.datetime | None = None) -> Path | None:
+        """Move another plan this session may open to the trash; returns where it went.
+        The plan open in this session is not deleted from here."""
+        self._require_may_open(path)
+        return delete_plan(Path(path), directory=Path(path).parent, now=now)
+
+    def list_plans(self) -> list[PlanInfo]:
+        """The plans this session may list (the plan picker); empty when it may not."""
+        if not self.can_list_plans:
+            return []
+        return [info for info in list_plans(plans_dir()) if self.may_open(info.path)]
+
+    def catalog_allowed(self, ref: str | Path) -> bool:
+        return self.web is None or self.web.catalog_allowed(ref)
+
     def switch_catalog(self, ref: str | Path) -> Catalog:
         """Judge the plan by another catalog from now on (saved with it unless
-        read-only). Raises `SessionError` when it cannot be read."""
+        read-only). Raises `SessionError` when it cannot be read, `NotAllowed` in the
+        web planner for a catalog the server does not offer."""
+        if not self.catalog_allowed(ref):
+            raise NotAllowed(web_words.CATALOG_NOT_OFFERED)
         try:
             catalog = load_catalog(ref, display=Path(ref).name) if isinstance(ref, Path) else load_catalog_ref(ref)
         except FileProblems as exc:

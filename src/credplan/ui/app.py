@@ -277,6 +277,9 @@ class CredplanApp(App[None]):
     def switch_catalog(self, path: Path) -> None:
         try:
             raw = self.session.switch_catalog(path)
+        except StorageError as exc:  # not offered by the web server
+            self.notify(str(exc), severity="warning", markup=False)
+            return
         except SessionError as exc:
             text = "\n".join(str(p) for p in exc.problems)
             self.notify(f"Could not open {path.name}:\n{text}", severity="error", timeout=15, markup=False)
@@ -297,7 +300,7 @@ class CredplanApp(App[None]):
     # -- plans and reports ------------------------------------------------------------------
     def open_plan_picker(self) -> None:
         if not self.session.can_list_plans:
-            self.notify(notices.DEMO_NO_PLANS, markup=False)
+            self.notify(self.session.no_plans_reason, markup=False)
             return
         from .screens.plans import PlanPickerScreen
 
@@ -313,6 +316,11 @@ class CredplanApp(App[None]):
         self.push_screen(RosterScreen(current=self.session.path))
 
     def open_export(self) -> None:
+        if self.session.is_web or self.is_web:  # a browser: a download, never a server path
+            from .screens.web_export import WebExportScreen
+
+            self.push_screen(WebExportScreen(self.catalog, self.plan, self.session.catalog_notices))
+            return
         from .screens.export import ExportScreen
 
         self.push_screen(ExportScreen(self.catalog, self.plan, self.session.catalog_notices))

@@ -1,4 +1,7 @@
-"""`o`: the students' plans on this machine: open, create, rename, delete."""
+"""`o`: the students' plans on this machine: open, create, rename, delete.
+
+Every one of these goes through the planning session, which decides what this user may
+touch (in the web planner: a counselor, only plans in the plans folder)."""
 
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ from textual.widgets.option_list import Option
 from ...core.store import PlanExists, StorageError
 
 from ...core.paths import plans_dir
-from ...core.students import PlanInfo, delete_plan, list_plans, plan_path_for, rename_plan
+from ...core.students import PlanInfo, plan_path_for
 from ..widgets.key_bar import KeyBar
 from .prompts import Confirm, TextPrompt
 
@@ -42,7 +45,8 @@ class PlanPickerScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = "Students' plans"
-            yield Static(f"Plans are kept in {plans_dir()}", id="where", markup=False)
+            where = "" if self.app.session.is_web else f"Plans are kept in {plans_dir()}"  # type: ignore[attr-defined]
+            yield Static(where, id="where", markup=False)
             yield OptionList(id="plans", markup=False)
         yield KeyBar()
 
@@ -56,7 +60,7 @@ class PlanPickerScreen(ModalScreen[None]):
         return None if store is None else store.path
 
     def refill(self) -> None:
-        self.infos: list[PlanInfo] = list_plans(plans_dir())
+        self.infos: list[PlanInfo] = self.app.session.list_plans()  # type: ignore[attr-defined]
         options = []
         for info in self.infos:
             bits = [info.label]
@@ -114,14 +118,13 @@ class PlanPickerScreen(ModalScreen[None]):
         def renamed(name: str | None) -> None:
             if not name or not name.strip() or name.strip() == info.student:
                 return
-            store = getattr(self.app, "store", None)
-            mine = store if store is not None and store.path == info.path else None
+            mine = self.current_path is not None and info.path == self.current_path
             try:
-                rename_plan(info.path, name.strip(), store=mine, directory=plans_dir())
+                self.app.session.rename_plan(info.path, name.strip())  # type: ignore[attr-defined]
             except (PlanExists, StorageError, OSError) as exc:
                 self.app.notify(str(exc), severity="error", markup=False)
                 return
-            if mine is not None:
+            if mine:
                 self.app.load_plan(replace(self.app.plan, student=name.strip()))  # type: ignore[attr-defined]
             self.refill()
 
@@ -139,7 +142,7 @@ class PlanPickerScreen(ModalScreen[None]):
             if not yes:
                 return
             try:
-                where = delete_plan(info.path, directory=plans_dir())
+                where = self.app.session.delete_plan(info.path)  # type: ignore[attr-defined]
             except (StorageError, OSError) as exc:
                 self.app.notify(str(exc), severity="error", markup=False)
                 return
