@@ -42,7 +42,7 @@ from .plans import dump_plan
 from .problems import FileProblems, Problem
 from .rules import Evaluation, evaluate
 from .store import OpenedPlan, PlanReadOnly, PlanStore, StorageError, read_plan
-from .students import find_plan, plan_path_for
+from .students import AmbiguousName, PlanInfo, StudentLookup, lookup_student, name_problem, plan_path_for
 from .words import notices
 
 DEFAULT_CATALOG = "ohio"
@@ -56,6 +56,20 @@ class SessionError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
+
+
+class AmbiguousStudent(SessionError):
+    """`--student NAME` matches several saved plans (the same name typed other ways):
+    nothing was opened. `candidates` (`PlanInfo`: path, stored student name) are the
+    plans to choose from; a front-end can ask which one, or print `problems` (the
+    question and one line per candidate) and stop."""
+
+    def __init__(self, name: str, candidates: list[PlanInfo]) -> None:
+        problems = [Problem("--student", 0, notices.ambiguous_student(name, len(candidates)))]
+        problems += [Problem(str(c.path), 0, notices.candidate_plan(c.student)) for c in candidates]
+        super().__init__(problems)
+        self.name = name
+        self.candidates = candidates
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +99,18 @@ def load_catalog_ref(ref: str) -> Catalog:
     return load_catalog(path, display=path.name if path.stem == ref else ref)
 
 
+def student_lookup(student: str) -> StudentLookup:
+    """Where `student`'s plan is in the plans folder; raises `AmbiguousStudent` rather
+    than guess, and `SessionError` for a name that cannot be a name (not UTF-8, blank)."""
+    problem = name_problem(student)
+    if problem:
+        raise SessionError([Problem("--student", 0, problem)])
+    try:
+        return lookup_student(student, plans_dir())
+    except AmbiguousName as exc:
+        raise AmbiguousStudent(student, exc.candidates) from None
+
+
 def plan_path(request: OpenRequest) -> Path | None:
     """The plan file a request names (None in demo mode)."""
     if request.demo:
@@ -92,7 +118,7 @@ def plan_path(request: OpenRequest) -> Path | None:
     if request.plan:
         return Path(request.plan).expanduser()
     if request.student:
-        return find_plan(request.student, plans_dir()) or plan_path_for(request.student, plans_dir())
+        return student_lookup(request.student).path
     return default_plan_path()
 
 
@@ -167,10 +193,18 @@ class PlanSession:
 
     @classmethod
     def _inspect(cls, request: OpenRequest, today: dt.date) -> "PlanSession":
-        path = plan_path(request)
-        if request.student and (path is None or not path.is_file()):
-            where = plan_path_for(request.student, plans_dir())
-            raise FileProblems([Problem(str(where), 0, notices.no_student_plan(request.student, plans_dir()))])
+        path = plan_path(request) if not request.student or request.plan or request.demo else None
+        if path is None and request.student and not request.demo:
+            found = student_lookup(request.student)
+            if not found.exists:
+                similar = [p.student for p in found.similar]
+                said = (
+                    notices.no_student_plan_similar(request.student, plans_dir(), similar)
+                    if similar
+                    else notices.no_student_plan(request.student, plans_dir())
+                )
+                raise FileProblems([Problem(str(found.path), 0, said)])
+            path = found.path
         plan = Plan() if path is None else read_plan(path)
         catalog, said = _catalog_for(request, plan)
         changes = catalog_changes(catalog, plan)
@@ -181,7 +215,8 @@ class PlanSession:
 
     @classmethod
     def _edit(cls, request: OpenRequest, today: dt.date) -> "PlanSession":
-        path = plan_path(request)
+        found = student_lookup(request.student) if request.student and not request.demo and not request.plan else None
+        path = found.path if found is not None else plan_path(request)
         store = PlanStore(path)
         try:
             opened = store.open(student=request.student or "")
@@ -192,6 +227,8 @@ class PlanSession:
         told = [opened.notice] if opened.notice else []
         if request.demo:
             told.append(notices.DEMO)
+        if found is not None and not found.exists and found.similar:
+            told.append(notices.similar_names([p.student for p in found.similar]))
         changes = catalog_changes(catalog, opened.plan)
         if changes:
             told += [m for m in changes.messages() if m not in said]
@@ -378,6 +415,7 @@ def not_saved_exit_hint(session: PlanSession) -> str:
 
 
 __all__ = [
+    "AmbiguousStudent",
     "DEFAULT_CATALOG",
     "OpenRequest",
     "PlanSession",
@@ -385,4 +423,5 @@ __all__ = [
     "catalog_warnings",
     "load_catalog_ref",
     "plan_path",
+    "student_lookup",
 ]

@@ -72,6 +72,48 @@ def no_student_plan(name: str, where: Path) -> str:
     return f"no saved plan for student {clean(name)!r} in {clean(where)} (see `credplan plans`)"
 
 
+# -- which student ----------------------------------------------------------------------------
+NAME_BLANK = "the student name is blank; type the student's name"
+
+
+def name_not_utf8(name: str, byte: int | None) -> str:
+    which = f" (byte 0x{byte:02x})" if byte is not None else ""
+    return (
+        f"the student name {clean(name)!r} is not UTF-8 text{which}; set the terminal to UTF-8 "
+        "and type the name again"
+    )
+
+
+def name_too_long(length: int, limit: int) -> str:
+    return f"the student name is {length} characters long; a name has at most {limit}"
+
+
+def ambiguous_student(name: str, count: int) -> str:
+    return (
+        f"{count} saved plans have the name {clean(name)!r} (typed another way); nothing was opened. "
+        "Give the name exactly as one of them is saved:"
+    )
+
+
+def candidate_plan(student: str) -> str:
+    import shlex
+
+    return f"saved for {clean(student)!r}: --student {shlex.quote(clean(student))}"
+
+
+def similar_names(names: list[str]) -> str:
+    listed = ", ".join(repr(clean(n)) for n in names)
+    return (
+        f"A plan is saved under a similar name ({listed}). If it is yours, open it under that name "
+        "(--student, or o in the planner); this new plan is only saved when you change something."
+    )
+
+
+def no_student_plan_similar(name: str, where: Path, names: list[str]) -> str:
+    listed = ", ".join(repr(clean(n)) for n in names)
+    return f"{no_student_plan(name, where)}; a similar name has one: {listed}"
+
+
 # -- saving ----------------------------------------------------------------------------------
 READ_ONLY_SAVE = "This plan is open read-only; changes are not saved."
 DELETED = "This plan was deleted."
