@@ -125,7 +125,7 @@ def decode_csv(data: bytes, display: str) -> tuple[str, list[Problem]]:
 
 def read_csv_file(path: str | Path, display: str | None = None) -> tuple[str, list[Problem]]:
     display = display or str(path)
-    return decode_csv(read_bytes(path, display), display)
+    return decode_csv(read_bytes(path, display, what="CSV"), display)
 
 
 def _header_key(name: str) -> str:

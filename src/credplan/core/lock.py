@@ -119,10 +119,13 @@ class PlanLock:
 
     def holder(self) -> str:
         """'pid N on host H' of the session holding the lock, or ''."""
-        try:
-            return _describe_holder(self.path.read_text(encoding="utf-8", errors="replace"))
-        except OSError:
+        from .problems import FileProblems, read_bytes
+
+        try:  # a few short lines; never wait on, or read much of, whatever is planted there
+            data = read_bytes(self.path, str(self.path), limit=4096, what="lock")
+        except FileProblems:
             return ""
+        return _describe_holder(data.decode("utf-8", errors="replace"))
 
     def release(self) -> None:
         fd, self._fd = self._fd, None

@@ -30,8 +30,7 @@ from .lock import PlanLock
 from .model import Catalog, Plan
 from .paths import PLAN_SUFFIX, ensure_private_dir
 from .plans import PLAN_FORMAT, dump_plan, parse_plan
-from .problems import FileProblems, Problem, decode_utf8, read_text
-from .problems import tomllib  # the catalogs' parser: tomli when installed, else the stdlib's
+from .problems import MAX_PLAN_BYTES, FileProblems, Problem, UnreadableFile, decode_utf8, parse_toml, read_file, read_text
 from .words import notices
 
 STALE_TEMP_SECONDS = 60.0
@@ -65,7 +64,7 @@ class OpenedPlan:
 def read_plan(path: Path) -> Plan:
     """Read a plan without changing anything on disk (for `check`, `export`)."""
     display = str(path)
-    return parse_plan(read_text(path, display), display)
+    return parse_plan(read_text(path, display, limit=MAX_PLAN_BYTES, what="plan"), display)
 
 
 # -- errors --------------------------------------------------------------------------------
@@ -122,20 +121,22 @@ class DiskState:
 
 
 def _read_bytes(path: Path) -> tuple[bytes, os.stat_result] | None:
-    """The file's bytes and the stat of that very file; None when it does not exist."""
+    """The file's bytes and the stat of that very file; None when it does not exist.
+    Raises `UnreadableFile` for anything but a regular file of at most MAX_PLAN_BYTES
+    (a FIFO planted at the plan's path must not hang the session)."""
     try:
-        with open(path, "rb") as handle:
-            stat = os.fstat(handle.fileno())
-            return handle.read(), stat
-    except FileNotFoundError:
-        return None
+        return read_file(path, str(path), limit=MAX_PLAN_BYTES, what="plan")
+    except UnreadableFile as exc:
+        if exc.reason == "missing":
+            return None
+        raise
 
 
 def _newer_format(data: bytes) -> int | None:
     """The plan's `format` when it is a later one than this credplan reads."""
     try:
-        doc = tomllib.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        doc = parse_toml(data.decode("utf-8-sig"), "")
+    except (UnicodeDecodeError, FileProblems):
         return None
     fmt = doc.get("format")
     if isinstance(fmt, int) and not isinstance(fmt, bool) and fmt > PLAN_FORMAT:
@@ -217,6 +218,13 @@ class PlanStore:
         path, display = self.path, str(self.path)
         try:
             got = _read_bytes(path)
+        except UnreadableFile as exc:
+            self._state = DiskState(True)
+            if exc.reason == "too_large":  # a regular file, but no plan: kept aside like any broken one
+                return self._broken(student, exc.problems)
+            if exc.reason == "error":
+                return self._read_only_empty(student, notices.cannot_read_because(path, exc.problems[0].message))
+            return self._read_only_empty(student, notices.not_a_plan_file(path, exc.problems[0].message))
         except OSError as exc:
             self._state = DiskState(True)
             return self._read_only_empty(student, notices.cannot_read(path, exc))
@@ -294,7 +302,7 @@ class PlanStore:
             return False
         try:
             got = _read_bytes(self.path)
-        except OSError:
+        except (OSError, FileProblems):
             return True
         if got is None:
             return self._state.exists
@@ -364,7 +372,10 @@ class PlanStore:
             return
         copy = backup_path(self.path, mark=CONFLICT_MARK)
         try:
-            data = self.path.read_bytes()
+            data = read_file(self.path, str(self.path), limit=MAX_PLAN_BYTES, what="plan")[0]
+        except FileProblems as exc:
+            raise PlanSaveFailed(notices.keep_other_failed(self.path, ValueError(exc.problems[0].message))) from None
+        try:
             atomic_write(copy, data, 0o600)
         except OSError as exc:
             raise PlanSaveFailed(notices.keep_other_failed(self.path, exc)) from None

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .plans import parse_plan
-from .problems import FileProblems, read_text
+from .problems import MAX_PLAN_BYTES, FileProblems, read_text
 from .paths import PLAN_SUFFIX, plans_dir
 from .store import PlanBusy, PlanExists, PlanStore, StorageError, read_plan
 from .words import notices
@@ -152,7 +152,7 @@ def list_plans(directory: Path | None = None) -> list[PlanInfo]:
             continue
         display = str(path)
         try:
-            plan = parse_plan(read_text(path, display), display)
+            plan = parse_plan(read_text(path, display, limit=MAX_PLAN_BYTES, what="plan"), display)
         except FileProblems as exc:
             out.append(PlanInfo(path, "", modified, None, str(exc.problems[0]) if exc.problems else "cannot be read"))
             continue

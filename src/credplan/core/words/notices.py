@@ -45,6 +45,14 @@ def cannot_read(path: Path, exc: BaseException) -> str:
     return f"Cannot read {clean(path)}: {_why(exc)}; opened read-only."
 
 
+def cannot_read_because(path: Path, why: str) -> str:
+    return f"Cannot read {clean(path)}: {clean(why).removeprefix('cannot read: ')}; opened read-only."
+
+
+def not_a_plan_file(path: Path, why: str) -> str:
+    return f"{clean(path)} {clean(why)}; opened read-only and left as it is."
+
+
 def newer_format(path: Path, version: int) -> str:
     return f"{clean(path)} was written by a newer credplan (plan format {version}); it was opened read-only and left as it is."
 
