@@ -60,11 +60,31 @@ def type_name(value: object) -> str:
     return type(value).__name__
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    import difflib  # only when a key is wrong
+MAX_HINT_WORD = 64
+"""`did_you_mean` skips words longer than this: no key or id is that long, and difflib
+is quadratic in the length of what it compares."""
 
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+
+MAX_HINT_CHOICES = 1000
+"""...and looks among the first this many choices only, so each hint costs at most a
+fixed amount and a file full of wrong names is still checked in linear time."""
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    if len(word) > MAX_HINT_WORD:
+        return ""
+    import difflib  # only when a key is wrong
+    from itertools import islice
+
+    candidates = [c for c in islice(choices, MAX_HINT_CHOICES) if len(c) <= MAX_HINT_WORD]
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
     return f" (did you mean `{close[0]}`?)" if close else ""
+
+
+def shown(value: str, limit: int = 60) -> str:
+    """A value as quoted in a problem: cut after `limit` characters, so a 50 MB name
+    makes a short message."""
+    return value if len(value) <= limit else value[:limit] + f"… ({len(value)} characters)"
 
 
 _TOML_POS = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
@@ -287,14 +307,30 @@ def parse_toml(text: str, display: str) -> dict[str, Any]:
     return doc
 
 
+def too_long(key: str, what: str, length: int, limit: int) -> str:
+    return f"`{key}` in {what} is {length} characters long; at most {limit} are allowed"
+
+
 class Checker:
     """Collects problems by path while walking parsed TOML; lines are looked up once,
     at the end, and only when something was wrong."""
+
+    HINTS = 20
+    """Suggestions (`did you mean`) computed per file: each costs a pass over the
+    choices, so a file with thousands of wrong names stays linear; later ones go without."""
 
     def __init__(self, display: str, text: str) -> None:
         self.display = display
         self.text = text
         self.found: list[tuple[Path, str]] = []
+        self.hints_left = self.HINTS
+
+    def hint(self, word: str, choices: Iterable[str]) -> str:
+        """`did_you_mean`, within the file's budget of hints."""
+        if self.hints_left <= 0:
+            return ""
+        self.hints_left -= 1
+        return did_you_mean(word, choices)
 
     def add(self, path: Path, message: str) -> None:
         self.found.append((path, message))
@@ -323,7 +359,7 @@ class Checker:
         allowed = list(allowed)
         for key in table:
             if key not in allowed:
-                self.add(path + (key,), f"unknown key `{key}` in {what}{did_you_mean(key, allowed)}")
+                self.add(path + (key,), f"unknown key `{shown(key)}` in {what}{self.hint(key, allowed)}")
         for key in required:
             if key not in table:
                 self.add(path, f"missing key `{key}` in {what}")
@@ -331,7 +367,9 @@ class Checker:
     def wrong_type(self, path: Path, key: str, what: str, wanted: str, value: object) -> None:
         self.add(path + (key,), f"`{key}` in {what} must be {wanted}, not {type_name(value)}")
 
-    def string(self, table: dict[str, Any], key: str, path: Path, what: str, *, empty_ok: bool = False) -> str | None:
+    def string(
+        self, table: dict[str, Any], key: str, path: Path, what: str, *, empty_ok: bool = False, limit: int | None = None
+    ) -> str | None:
         if key not in table:
             return None
         value = table[key]
@@ -340,6 +378,9 @@ class Checker:
             return None
         if not empty_ok and not value.strip():
             self.add(path + (key,), f"`{key}` in {what} is empty")
+            return None
+        if limit is not None and len(value) > limit:
+            self.add(path + (key,), too_long(key, what, len(value), limit))
             return None
         return value
 
@@ -352,14 +393,23 @@ class Checker:
             return None
         return value
 
-    def number(self, table: dict[str, Any], key: str, path: Path, what: str) -> float | None:
+    def number(
+        self, table: dict[str, Any], key: str, path: Path, what: str, *, high: float | None = None, unit: str = ""
+    ) -> float | None:
+        """A number from 0 to `high` (inclusive); nan and infinities are refused."""
         if key not in table:
             return None
         value = table[key]
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.wrong_type(path, key, what, "a number", value)
             return None
-        if value < 0 or value != value:
+        if value != value:
+            self.add(path + (key,), f"`{key}` in {what} must be a number, not nan")
+            return None
+        if high is not None and not 0 <= value <= high:
+            self.add(path + (key,), f"`{key}` in {what} is {value}, outside 0..{high:g}{unit}")
+            return None
+        if value < 0:
             self.add(path + (key,), f"`{key}` in {what} must not be negative")
             return None
         return value
@@ -373,7 +423,9 @@ class Checker:
             return None
         return value
 
-    def strings(self, table: dict[str, Any], key: str, path: Path, what: str) -> list[str] | None:
+    def strings(
+        self, table: dict[str, Any], key: str, path: Path, what: str, *, limit: int | None = None
+    ) -> list[str] | None:
         if key not in table:
             return None
         value = table[key]
@@ -384,6 +436,9 @@ class Checker:
         for i, item in enumerate(value):
             if not isinstance(item, str):
                 self.add(path + (key, i), f"`{key}` in {what} must hold strings, not {type_name(item)}")
+                ok = False
+            elif limit is not None and len(item) > limit:
+                self.add(path + (key, i), too_long(f"{key}` entry `{shown(item, 20)}", what, len(item), limit))
                 ok = False
         return value if ok else None
 
