@@ -78,6 +78,8 @@ def test_replacing_an_export_keeps_its_permissions(capsys: pytest.CaptureFixture
     target.write_text("old")
     target.chmod(0o644)
     code, _, _ = run(capsys, "export", "--catalog", OHIO_SAMPLE, "--plan", OHIO_PLAN, "-o", str(target))
+    assert code == 2 and target.read_text() == "old"  # never replaced unless asked
+    code, _, _ = run(capsys, "export", "--catalog", OHIO_SAMPLE, "--plan", OHIO_PLAN, "-o", str(target), "--force")
     assert code == 0
     assert target.read_text(encoding="utf-8").startswith("# Credential plan: Ana López")
     assert stat.S_IMODE(target.stat().st_mode) == 0o644

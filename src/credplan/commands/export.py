@@ -8,9 +8,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
-from ..core.problems import FileProblems, Problem
 from . import EXIT_BAD_INPUT, EXIT_OK
 from .common import add_plan_arguments, open_for_reading
 from .output import emit, report_problems
@@ -31,47 +29,42 @@ def register(sub: argparse._SubParsersAction) -> None:
         choices=("md", "json", "txt"),
         help="report format (default: from the -o file name, else txt)",
     )
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument(
+        "-o", "--output", metavar="FILE",
+        help="write to FILE instead of standard output (a new file; never in the plans folder)",
+    )
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists (its permissions are kept)")
     p.set_defaults(func=run)
-
-
-def _write(path: str, text: str) -> None:
-    from ..core.atomic import atomic_write_text
-
-    target = Path(path).expanduser()
-    mode = 0o600  # reports name a student; the owner can share them on purpose
-    try:
-        mode = target.stat().st_mode & 0o777  # replacing a file keeps its permissions
-    except OSError:
-        pass
-    if target.is_dir():
-        raise FileProblems([Problem(path, 0, "is a directory; give a file name")])
-    if not target.parent.is_dir():
-        raise FileProblems([Problem(path, 0, f"cannot write: no directory {target.parent}")])
-    try:
-        atomic_write_text(target, text, mode=mode)
-    except OSError as exc:
-        raise FileProblems([Problem(path, 0, f"cannot write: {exc.strerror or exc}")]) from None
 
 
 def run(args: argparse.Namespace) -> int:
     from ..core.export import export_report, format_for_path
     from ..core.text import clean
 
-    fmt = args.format or (format_for_path(args.output) if args.output and args.output != "-" else None) or "txt"
+    from ..core.report_files import ReportTargetError, check_report_target, write_report
+
+    to_file = bool(args.output) and args.output != "-"
+    fmt = args.format or (format_for_path(args.output) if to_file else None) or "txt"
+    target = None
+    if to_file:  # before anything is read: a refusal costs nothing
+        try:
+            target = check_report_target(args.output, force=args.force)
+        except ReportTargetError as exc:
+            report_problems([exc])
+            return EXIT_BAD_INPUT
     session = open_for_reading(args)
     if session is None:
         return EXIT_BAD_INPUT
     text = clean(export_report(session.catalog, session.plan, fmt), lines=True)
-    try:
-        if args.output and args.output != "-":
-            _write(args.output, text)
-        else:
-            emit(text)
-            sys.stdout.flush()
-    except FileProblems as exc:
-        report_problems(exc.problems)
-        return EXIT_BAD_INPUT
-    if args.output and args.output != "-":
+    if target is not None:
+        try:
+            write_report(target, text)
+        except ReportTargetError as exc:
+            report_problems([exc])
+            return EXIT_BAD_INPUT
+    else:
+        emit(text)
+        sys.stdout.flush()
+    if to_file:
         report_problems([f"wrote {os.fspath(args.output)}"])
     return EXIT_OK
