@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,7 +38,7 @@ from .bundled import bundled_ids, resolve_catalog
 from .catalog import load_catalog
 from .changes import catalog_changes
 from .model import Catalog, Plan
-from .paths import default_plan_path, plans_dir
+from .paths import UnsafeFolder, default_plan_path, plans_dir, secure_data_folders
 from .plans import dump_plan
 from .problems import FileProblems, Problem
 from .rules import Evaluation, evaluate
@@ -120,6 +121,17 @@ def plan_path(request: OpenRequest) -> Path | None:
     if request.student:
         return student_lookup(request.student).path
     return default_plan_path()
+
+
+def _secure_folders(path: Path | None) -> list[str]:
+    """When the plan lives in the plans folder: that folder and the data folder made
+    private (what was repaired, one sentence each), or `FileProblems` when they cannot be."""
+    if path is None or os.path.realpath(path.parent) != os.path.realpath(plans_dir()):
+        return []
+    try:
+        return secure_data_folders()
+    except UnsafeFolder as exc:
+        raise FileProblems([Problem(str(exc.path), 0, exc.reason)]) from None
 
 
 def _catalog_for(request: OpenRequest, plan: Plan) -> tuple[Catalog, list[str]]:
@@ -205,8 +217,10 @@ class PlanSession:
                 )
                 raise FileProblems([Problem(str(found.path), 0, said)])
             path = found.path
+        repaired = _secure_folders(path)
         plan = Plan() if path is None else read_plan(path)
         catalog, said = _catalog_for(request, plan)
+        said = repaired + said
         changes = catalog_changes(catalog, plan)
         if changes and not said:
             said += changes.messages()
@@ -217,6 +231,7 @@ class PlanSession:
     def _edit(cls, request: OpenRequest, today: dt.date) -> "PlanSession":
         found = student_lookup(request.student) if request.student and not request.demo and not request.plan else None
         path = found.path if found is not None else plan_path(request)
+        repaired = _secure_folders(path)
         store = PlanStore(path)
         try:
             opened = store.open(student=request.student or "")
@@ -224,7 +239,7 @@ class PlanSession:
         except BaseException:
             store.close()
             raise
-        told = [opened.notice] if opened.notice else []
+        told = repaired + ([opened.notice] if opened.notice else [])
         if request.demo:
             told.append(notices.DEMO)
         if found is not None and not found.exists and found.similar:

@@ -28,7 +28,7 @@ from .atomic import CONFLICT_MARK, atomic_write, backup_path, fsync_dir, temp_fi
 from .changes import remember_points
 from .lock import PlanLock
 from .model import Catalog, Plan
-from .paths import PLAN_SUFFIX, ensure_private_dir
+from .paths import PLAN_SUFFIX, UnsafeFolder, own_subfolder
 from .plans import PLAN_FORMAT, dump_plan, parse_plan
 from .problems import MAX_PLAN_BYTES, FileProblems, Problem, UnreadableFile, decode_utf8, parse_toml, read_file, read_text
 from .words import notices
@@ -436,7 +436,10 @@ class PlanStore:
         assert self.path is not None
         target = None
         if self._state.exists:
-            ensure_private_dir(trash)
+            try:
+                own_subfolder(trash)
+            except OSError as exc:
+                raise PlanSaveFailed(str(exc) if isinstance(exc, UnsafeFolder) else notices.delete_failed(self.path, exc)) from None
             stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
             stem = self.path.name[: -len(PLAN_SUFFIX)] if self.path.name.endswith(PLAN_SUFFIX) else self.path.name
             target = trash / f"{stem}.{stamp}{PLAN_SUFFIX}"

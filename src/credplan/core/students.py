@@ -31,7 +31,7 @@ from pathlib import Path
 
 from .plans import parse_plan
 from .problems import MAX_PLAN_BYTES, FileProblems, read_text
-from .paths import PLAN_SUFFIX, plans_dir
+from .paths import PLAN_SUFFIX, UnsafeFolder, own_subfolder, plans_dir
 from .store import PlanBusy, PlanExists, PlanStore, StorageError, read_plan
 from .words import notices
 
@@ -259,7 +259,10 @@ def delete_plan(
         if opened.backup is not None:
             # Unreadable: it is already kept aside as a .broken- file; trash that.
             backup = opened.backup
-            trash.mkdir(mode=0o700, parents=True, exist_ok=True)
+            try:
+                own_subfolder(trash)
+            except UnsafeFolder as exc:
+                raise StorageError(str(exc)) from None
             target = trash / backup.name
             backup.replace(target)
             return target

@@ -80,6 +80,37 @@ def no_student_plan(name: str, where: Path) -> str:
     return f"no saved plan for student {clean(name)!r} in {clean(where)} (see `credplan plans`)"
 
 
+# -- the folders plans live in ------------------------------------------------------------------
+def folder_repaired(path: Path, mode: int) -> str:
+    return (
+        f"The folder {clean(path)} could be written by any user of this machine (mode {mode:04o}); "
+        "it is now yours only (0700)."
+    )
+
+
+def folder_open_not_ours(mode: int) -> str:
+    return (
+        f"this folder can be written by any user of this machine (mode {mode:04o}) and belongs to another "
+        "user, so others can plant files where plans are kept; nothing was opened. Ask its owner to run "
+        "chmod 700 on it, or set CREDPLAN_DATA_DIR to a folder of your own."
+    )
+
+
+def folder_open_not_fixed(mode: int, exc: BaseException) -> str:
+    return (
+        f"this folder can be written by any user of this machine (mode {mode:04o}) and could not be made "
+        f"private ({_why(exc)}); nothing was opened."
+    )
+
+
+def folder_not_own(what: str) -> str:
+    return f"the trash folder is {what}; credplan keeps deleted plans only in a folder of its own. Nothing was moved."
+
+
+def unsafe_lock(path: Path, why: str) -> str:
+    return f"the lock file {clean(path)} {why}, so it was not used (nor written)"
+
+
 # -- which student ----------------------------------------------------------------------------
 NAME_BLANK = "the student name is blank; type the student's name"
 
