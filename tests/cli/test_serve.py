@@ -67,3 +67,36 @@ def test_serve_warns_on_a_non_loopback_host_and_refuses_a_bad_catalog(tmp_path):
     )
     assert out.returncode == 2
     assert "no bundled catalog" in out.stderr and "Traceback" not in out.stderr
+
+
+def _serve(tmp_path, *args: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, CREDPLAN_DATA_DIR=str(tmp_path))
+    return subprocess.run(
+        [sys.executable, "-m", "credplan", "serve", *args], env=env, capture_output=True, text=True, timeout=30
+    )
+
+
+@pytest.mark.parametrize("port", ["99999", "-1", "65536"])
+def test_a_port_out_of_range_is_one_line_and_status_2(tmp_path, port):
+    done = _serve(tmp_path, "--port", port)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1 and "65535" in done.stderr, done.stderr
+
+
+def test_a_port_in_use_is_one_line_and_status_2(tmp_path):
+    pytest.importorskip("textual_serve")
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        done = _serve(tmp_path, "--port", str(port))
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and str(port) in lines[0] and "in use" in lines[0], done.stderr
+
+
+def test_a_host_that_does_not_exist_is_one_line_and_status_2(tmp_path):
+    pytest.importorskip("textual_serve")
+    done = _serve(tmp_path, "--host", "no-such-host.invalid", "--port", str(free_port()))
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1, done.stderr

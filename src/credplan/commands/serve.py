@@ -42,7 +42,36 @@ def planner_command(args: argparse.Namespace) -> str:
     return shlex.join(parts)
 
 
+def listen_problem(host: str, port: int) -> str:
+    """Why the server could not listen on host:port ('' when it can), found by binding
+    a socket there first: a port out of range, an unknown host or a port in use is one
+    line at the terminal, not an aiohttp traceback."""
+    import errno
+    import socket
+
+    if not 1 <= port <= 65535:
+        return f"--port {port}: a port is a number from 1 to 65535"
+    try:
+        addresses = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        return f"--host {host}: not an address of this machine ({getattr(exc, 'strerror', None) or exc})"
+    for family, kind, proto, _, address in addresses:
+        try:
+            with socket.socket(family, kind, proto) as probe:
+                probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server will
+                probe.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                return f"port {port} on {host} is in use by another program; choose another with --port"
+            return f"cannot listen on {host} port {port}: {exc.strerror or exc}"
+    return ""
+
+
 def run(args: argparse.Namespace) -> int:
+    problem = listen_problem(args.host, args.port)
+    if problem:
+        report_problems([problem])
+        return EXIT_BAD_INPUT
     try:
         from textual_serve.server import Server
     except ImportError:
@@ -65,5 +94,9 @@ def run(args: argparse.Namespace) -> int:
         )
     print(f"Serving credplan at http://{args.host}:{args.port} (ctrl+c to stop)", file=sys.stderr, flush=True)
     server = Server(planner_command(args), host=args.host, port=args.port, title="credplan")
-    server.serve()
+    try:
+        server.serve()
+    except OSError as exc:  # taken between the check and now
+        report_problems([f"cannot listen on {args.host} port {args.port}: {exc.strerror or exc}"])
+        return EXIT_BAD_INPUT
     return EXIT_OK
