@@ -741,6 +741,13 @@ def run_shell(
                 line = stdin.readline()
                 if not line:
                     break
+                if not line.endswith("\n"):  # cut off? `add a-pl` must not add what it matches
+                    if line.strip() and not line.lstrip().startswith("#"):
+                        sh.refuse(
+                            f"The input ended in the middle of a line: `{plain(line.strip())}` has no newline "
+                            "after it, so it was not run (it may have been cut off). End every command with a newline."
+                        )
+                    break
             if not sh.execute(line):
                 break
     finally:
