@@ -507,6 +507,11 @@ def cmd_student(sh: PlanShell, arg: str) -> None:
     if not arg:
         sh.say(f"Student: {plain(sh.plan.student) or '(no name)'}. Type student NAME to set it.")
         return
+    from .core.students import name_problem
+
+    problem = name_problem(arg)  # not UTF-8 (a lone surrogate): no save could ever write it
+    if problem:
+        raise Refused(f"Not changed: {problem}.")
     sh.change(replace(sh.plan, student=plain(arg)))
     sh.say(f"Student: {plain(arg)}.")
 

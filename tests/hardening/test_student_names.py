@@ -152,3 +152,34 @@ def test_the_cli_lists_the_candidates_of_an_ambiguous_name(tmp_path):
     err = done.stderr.decode()
     assert done.returncode == 2 and "Traceback" not in err
     assert "Ana Lopez" in err and "ANA LOPEZ" in err
+
+
+def test_the_shell_refuses_to_rename_a_student_to_text_that_is_not_utf8(tmp_path):
+    plan = tmp_path / "p.toml"
+    done = _credplan(tmp_path, b"shell", b"--catalog", b"ohio", b"--plan", str(plan).encode(),
+                     stdin=b"student Jos\xe9\nadd ohio-driver-license\n")
+    err = done.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1 and "UTF-8" in err, err
+    assert "Could not save" not in err
+    assert done.returncode == 1  # the refused command
+    assert plan.exists()  # the next change saved
+
+
+def test_a_plan_holding_text_that_is_not_utf8_is_not_saved_and_does_not_crash(tmp_path):
+    session = PlanSession.open(OpenRequest(plan=tmp_path / "p.toml", catalog="ohio"))
+    try:
+        bad = Plan(student=b"Jos\xe9".decode("utf-8", "surrogateescape"))
+        assert session.change(bad) is False
+        assert session.unsaved and "UTF-8" in session.save_problem
+        assert not (tmp_path / "p.toml").exists()
+    finally:
+        session.close()
+
+
+def test_rename_to_a_name_that_is_not_text_is_refused():
+    from credplan.core.store import StorageError
+
+    bob = saved("Bob")
+    with pytest.raises(StorageError):
+        rename_plan(bob, b"Jos\xe9".decode("utf-8", "surrogateescape"), directory=plans_dir())
+    assert bob.exists()

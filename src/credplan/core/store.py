@@ -356,7 +356,10 @@ class PlanStore:
             if not force:
                 raise PlanChangedOnDisk(notices.changed_on_disk(self.path))
             self._keep_other_version()
-        data = dump_plan(plan, catalog).encode("utf-8")
+        try:
+            data = dump_plan(plan, catalog).encode("utf-8")
+        except UnicodeEncodeError as exc:  # a lone surrogate (text that was not UTF-8): never a crash
+            raise PlanSaveFailed(notices.not_text(self.path, exc)) from None
         try:
             stat = atomic_write(self.path, data, 0o600)
         except OSError as exc:

@@ -220,6 +220,9 @@ def rename_plan(path: Path, new_student: str, *, store: PlanStore | None = None,
     otherwise the plan is locked here for the rename. Raises `PlanBusy` when another
     session has it open, `PlanExists` when the new name already has a plan."""
     path = Path(path)
+    problem = name_problem(new_student)
+    if problem:
+        raise StorageError(f"Not renamed: {problem}.")
     folder = directory if directory is not None else path.parent
     target = plan_path_for(new_student, folder)
     try:

@@ -170,6 +170,13 @@ def save_failed(path: Path, exc: BaseException) -> str:
     return f"Could not save {clean(path)}: {_why(exc)}. The plan file was not changed."
 
 
+def not_text(path: Path, exc: UnicodeEncodeError) -> str:
+    return (
+        f"Could not save {clean(path)}: the plan holds text that is not valid UTF-8 "
+        f"({clean(exc.object[max(0, exc.start - 20):exc.end + 20])!r}). The plan file was not changed."
+    )
+
+
 def keep_other_failed(path: Path, exc: BaseException) -> str:
     return f"Could not keep the other version of {clean(path)} ({_why(exc)}); nothing was saved."
 
