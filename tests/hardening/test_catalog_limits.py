@@ -223,3 +223,16 @@ def test_validation_is_linear(make):
 
 def test_an_assessment_with_50000_parts_validates_quickly():
     assert _timed_load(_many_parts(50_000)) < 3.0
+
+
+def test_import_csv_takes_only_catalog_ids_the_loader_takes():
+    import datetime as dt
+
+    from credplan.core.csv_import import ImportOptions, import_csv_text
+
+    text = "name,career_field,points\nA,IT,3\n"
+    for ident in ("x" * 65, "a\n"):
+        options = ImportOptions(ident, "T", "https://x", "R", dt.date(2026, 1, 1))
+        with pytest.raises(FileProblems):
+            import_csv_text(text, "l.csv", options)
+    import_csv_text(text, "l.csv", ImportOptions("x" * 64, "T", "https://x", "R", dt.date(2026, 1, 1)))
