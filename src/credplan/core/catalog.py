@@ -403,7 +403,7 @@ class _Loader:
             hours = c.number(table, "hours", path, what, high=MAX_HOURS, unit=" (hours)")
             tags = c.strings(table, "tags", path, what, limit=MAX_NAME)
             meets = c.strings(table, "meets", path, what) or []
-            too_long = any(
+            refused = any(  # given, but too long (or of the wrong type): reported above
                 key in table and v is None for key, v in (("name", name), ("issuer", issuer), ("url", url), ("tags", tags))
             )
             issuer, url, tags = issuer or "", url or "", tags or []
@@ -440,7 +440,7 @@ class _Loader:
                             c.add(path + ("fields", j), f"{what} lists field `{fid}` twice")
                         listed.add(fid)
             points_by_field, universal_points, points_ok = self.points(table, path, what, fields, universal, bundle_max)
-            if None in (ident, name, fields) or not points_ok or too_long:
+            if None in (ident, name, fields) or not points_ok or refused:
                 continue
             listed = tuple(sorted(fields, key=order.__getitem__))  # type: ignore[arg-type]
             out.append(

@@ -61,10 +61,8 @@ def type_name(value: object) -> str:
 
 
 MAX_HINT_WORD = 64
-"""`did_you_mean` skips words longer than this: no key or id is that long, and difflib
-is quadratic in the length of what it compares."""
-
-
+"""`did_you_mean` skips words longer than this (no key or id is that long, and difflib
+is quadratic in the length of what it compares)..."""
 MAX_HINT_CHOICES = 1000
 """...and looks among the first this many choices only, so each hint costs at most a
 fixed amount and a file full of wrong names is still checked in linear time."""
