@@ -233,3 +233,15 @@ def test_a_fifo_at_the_plan_path_does_not_hang_the_shell(credplan, tmp_path):
     )
     assert "not a regular file" in done.stderr
     assert stat.S_ISFIFO(path.stat().st_mode)
+
+
+def test_export_never_replaces_the_plan_it_reports_on_even_outside_the_plans_folder(credplan, tmp_path):
+    plan = tmp_path / "ana.toml"
+    save_plan(plan, Plan(student="Ana").with_selection("ohio-driver-license"))
+    before = plan.read_bytes()
+    link = tmp_path / "ana-link.toml"
+    os.link(plan, link)
+    for target in (plan, link):
+        done = credplan("export", "--plan", plan, "--catalog", "ohio", "-o", target, "--force")
+        assert done.returncode == 2 and "plan file itself" in done.stderr, done.stderr
+    assert plan.read_bytes() == before

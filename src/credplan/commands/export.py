@@ -55,6 +55,12 @@ def run(args: argparse.Namespace) -> int:
     session = open_for_reading(args)
     if session is None:
         return EXIT_BAD_INPUT
+    if target is not None and target.exists and session.path is not None:
+        try:  # forced: still never over the plan being exported
+            check_report_target(args.output, force=True, keep=session.path)
+        except ReportTargetError as exc:
+            report_problems([exc])
+            return EXIT_BAD_INPUT
     text = clean(export_report(session.catalog, session.plan, fmt), lines=True)
     if target is not None:
         try:

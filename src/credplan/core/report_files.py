@@ -5,7 +5,8 @@ command line (`credplan export -o`) and the planner's export dialog.
   yes to the planner's question), and keeps its permissions; a new report is 0600,
   since it names a student.
 - Never into the plans folder (or anything under it, through any symlink), even when
-  forced: a report must not replace a student's plan, nor sit where plans are listed.
+  forced: a report must not replace a student's plan, nor sit where plans are listed;
+  nor over the plan file being reported on, wherever it is (`keep`).
 - Only a regular file is replaced: not a directory, a FIFO or a device (`/dev/null`;
   to print a report, leave out `-o`).
 - A file that appears between the check and the write is not replaced either: a
@@ -49,10 +50,18 @@ def _inside(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
-def check_report_target(path: str | Path, *, force: bool = False) -> ReportTarget:
-    """Where a report may be written, or `ReportTargetError` saying why not."""
+def check_report_target(path: str | Path, *, force: bool = False, keep: Path | None = None) -> ReportTarget:
+    """Where a report may be written, or `ReportTargetError` saying why not. `keep` is
+    the plan file being reported on: never replaced, wherever it is, even when forced."""
     target = Path(path).expanduser()
     shown = clean(target)
+    if keep is not None:
+        try:
+            same = os.path.samefile(target, keep)
+        except OSError:
+            same = False
+        if same:
+            raise ReportTargetError(f"{shown}: is the plan file itself; a report never replaces a plan. Give another name.")
     folder = os.path.realpath(plans_dir())
     parent = target.parent
     where = os.path.join(os.path.realpath(parent), target.name)

@@ -300,7 +300,7 @@ class CredplanApp(App[None]):
     def open_export(self) -> None:
         from .screens.export import ExportScreen
 
-        self.push_screen(ExportScreen(self.catalog, self.plan))
+        self.push_screen(ExportScreen(self.catalog, self.plan, self.session.path))
 
     # -- actions ------------------------------------------------------------------------
     def action_help(self) -> None:

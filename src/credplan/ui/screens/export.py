@@ -40,10 +40,12 @@ class ExportScreen(ModalScreen[Path | None]):
         Binding("escape", "cancel", "Cancel", id="credplan.export-cancel"),
     ]
 
-    def __init__(self, catalog: Catalog, plan: Plan) -> None:
+    def __init__(self, catalog: Catalog, plan: Plan, plan_path: Path | None = None) -> None:
         super().__init__()
         self.catalog = catalog
         self.plan = plan
+        self.plan_path = plan_path
+        """The plan file itself: never replaced by a report."""
         self.fmt = "md"
 
     def compose(self) -> ComposeResult:
@@ -75,7 +77,7 @@ class ExportScreen(ModalScreen[Path | None]):
         if not event.value.strip():
             return
         try:  # the same rules as `credplan export -o` (core.report_files)
-            target = check_report_target(event.value.strip())
+            target = check_report_target(event.value.strip(), keep=self.plan_path)
         except ReportTargetError as exc:
             if not exc.exists:
                 self.app.notify(str(exc), severity="error", markup=False)
@@ -84,7 +86,7 @@ class ExportScreen(ModalScreen[Path | None]):
             def answered(yes: bool | None) -> None:
                 if yes:
                     try:
-                        self._save(check_report_target(event.value.strip(), force=True))
+                        self._save(check_report_target(event.value.strip(), force=True, keep=self.plan_path))
                     except ReportTargetError as again:
                         self.app.notify(str(again), severity="error", markup=False)
 
