@@ -78,6 +78,8 @@ def test_replacing_an_export_keeps_its_permissions(capsys: pytest.CaptureFixture
     target.write_text("old")
     target.chmod(0o644)
     code, _, _ = run(capsys, "export", "--catalog", OHIO_SAMPLE, "--plan", OHIO_PLAN, "-o", str(target))
+    assert code == 2 and target.read_text() == "old"  # never replaced unless asked
+    code, _, _ = run(capsys, "export", "--catalog", OHIO_SAMPLE, "--plan", OHIO_PLAN, "-o", str(target), "--force")
     assert code == 0
     assert target.read_text(encoding="utf-8").startswith("# Credential plan: Ana López")
     assert stat.S_IMODE(target.stat().st_mode) == 0o644
@@ -88,8 +90,11 @@ def test_export_by_student_name(capsys: pytest.CaptureFixture[str], data_dir: Pa
     save_plan(path, Plan(student="Ana López", selections=(Selection("comptia-a-plus"),)))
     code, out, _ = run(capsys, "export", "--catalog", OHIO_SAMPLE, "--student", "Ana López", "--format", "md")
     assert code == 0 and out.startswith("# Credential plan: Ana López")
-    code, out, _ = run(capsys, "export", "--catalog", OHIO_SAMPLE, "--student", "ana lopez", "--format", "json")
+    code, out, _ = run(capsys, "export", "--catalog", OHIO_SAMPLE, "--student", "ana  LÓPEZ", "--format", "json")
     assert code == 0 and json.loads(out)["student"] == "Ana López"
+    # without the accent it may be another student: not guessed, but pointed out
+    code, out, err = run(capsys, "export", "--catalog", OHIO_SAMPLE, "--student", "ana lopez", "--format", "json")
+    assert code == 2 and out == "" and "a similar name has one: 'Ana López'" in err
 
 
 def test_unknown_student_is_exit_2_with_a_message(capsys: pytest.CaptureFixture[str]) -> None:

@@ -118,3 +118,10 @@ async def _two_tabs(url_a: str, url_b: str) -> None:
                 await second.close()
         finally:
             await first.close()
+
+
+def test_a_host_that_does_not_exist_is_one_line_and_status_2(tmp_path):
+    pytest.importorskip("textual_serve")
+    done = run_serve(tmp_path, "--host", "no-such-host.invalid", "--port", str(free_port()))
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1, done.stderr

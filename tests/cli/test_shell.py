@@ -191,9 +191,13 @@ def test_no_prompt_and_no_escape_codes_from_a_pipe(tmp_path: Path, catalog_path:
 
 
 def test_end_of_input_quits_and_saves(tmp_path: Path, catalog_path: Path) -> None:
-    result, plan = shell_run(tmp_path, catalog_path, "add license")  # no newline, no quit
+    result, plan = shell_run(tmp_path, catalog_path, "add license\n")  # no quit
     assert result.returncode == 0
     assert [s.id for s in read(plan).selections] == ["license"]
+    # a last line without its newline may be cut off: refused, not run (issue 13)
+    result, plan = shell_run(tmp_path, catalog_path, "add license", plan_name="cut.toml")
+    assert result.returncode == 1 and "not run" in result.stderr
+    assert not plan.exists()
 
 
 def test_nothing_changed_writes_nothing(tmp_path: Path, catalog_path: Path) -> None:

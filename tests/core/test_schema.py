@@ -209,6 +209,17 @@ BROKEN = [
     ("at_least without part", NO_BUNDLE.replace('part = "English"\n', "")),
     ("score option unknown key", NO_BUNDLE.replace("at_least = 18", "at_least = 18\nbest = 30")),
     ("competency without competency", NO_BUNDLE.replace('competency = "english"\n', "")),
+    ("credential id with a slash", GOOD.replace('id = "cna"', 'id = "c/na"')),
+    ("credential id with a space", GOOD.replace('id = "cna"', 'id = "c na"')),
+    ("field id with capitals", GOOD.replace('id = "health"', 'id = "Health"').replace('"health"', '"Health"')),
+    ("assessment id with ESC", GOOD.replace('id = "workkeys"', 'id = "work\\u001bkeys"')),
+    ("requirement id too long", GOOD.replace('id = "bundle"', 'id = "' + "b" * 65 + '"')),
+    ("credential name too long", GOOD.replace('name = "CompTIA A+"', 'name = "' + "n" * 201 + '"')),
+    ("requirement name too long", GOOD.replace('name = "12 points"', 'name = "' + "n" * 201 + '"')),
+    ("url too long", GOOD.replace('issuer = "CompTIA"', 'issuer = "CompTIA"\nurl = "https://' + "u" * 2000 + '"')),
+    ("cost above 100000", GOOD.replace("cost = 100", "cost = 100001")),
+    ("cost infinite", GOOD.replace("cost = 100", "cost = inf")),
+    ("hours above 10000", GOOD.replace("cost = 100", "cost = 100\nhours = 1e308")),
 ]
 
 

@@ -21,8 +21,10 @@ from credplan.core.students import (
     RESERVED,
     broken_backups,
     delete_plan,
+    AmbiguousName,
     find_plan,
     list_plans,
+    lookup_student,
     plan_path_for,
     rename_plan,
     student_slug,
@@ -154,14 +156,18 @@ def test_list_plans_skips_what_is_not_a_plan(tmp_path: Path) -> None:
     assert list_plans(tmp_path / "missing") == []
 
 
-def test_find_plan_by_name_ignoring_case_and_accents(tmp_path: Path) -> None:
+def test_find_plan_by_name_ignoring_case_and_spacing_but_not_accents(tmp_path: Path) -> None:
     path = plan_path_for("Ana López", tmp_path)
     save_plan(path, Plan(student="Ana López"))
     assert find_plan("Ana López", tmp_path) == path
-    assert find_plan("ana lopez", tmp_path) == path
+    assert find_plan("ana  lópez", tmp_path) == path
+    # another letter is another name (it may be another student): pointed out, not opened
+    assert find_plan("ana lopez", tmp_path) is None
+    assert [p.path for p in lookup_student("ana lopez", tmp_path).similar] == [path]
     assert find_plan("Bob", tmp_path) is None
-    save_plan(plan_path_for("ANA LOPEZ", tmp_path), Plan(student="ANA LOPEZ"))
-    assert find_plan("ana lopez", tmp_path) is None  # two matches: ambiguous, never a guess
+    save_plan(plan_path_for("ANA LÓPEZ", tmp_path), Plan(student="ANA LÓPEZ"))
+    with pytest.raises(AmbiguousName):  # two matches: ambiguous, never a guess
+        find_plan("ana lópez", tmp_path)
 
 
 # -- rename ------------------------------------------------------------------------------------------------

@@ -1,14 +1,18 @@
 """Fuzz the catalog loader: whatever the file holds, `load_catalog` either returns a
 catalog or raises `FileProblems` whose every problem names a line. Nothing else.
 
-Two sources of cases, about 1250 in all (700 mutations, 200 + 200 + 75 hypothesis
-examples, about 110 targeted):
+Three sources of cases, about 1500 in all (700 mutations, 200 + 200 + 75 + 200 + 40 +
+100 + 60 hypothesis examples, about 110 targeted):
 
 - a corpus of mutated real catalogs (catalogs/*.toml): deleted, duplicated and swapped
   lines, values of the wrong type, truncated files, random bytes, a BOM, non-UTF-8
   bytes, CRLF, NUL, mangled table headers, and combinations; deterministic (fixed seed);
 - hypothesis: arbitrary bytes, arbitrary text, and well-formed TOML whose catalog
-  structure has been edited (values replaced by any TOML value, keys removed or added).
+  structure has been edited (values replaced by any TOML value, keys removed or added);
+- hypothesis, hostile shapes: nesting up to 1200 levels (arrays, inline tables, dotted
+  keys, table headers), files that are not files (FIFOs, devices, directories, a sparse
+  oversized file) for every reader, non-finite and huge costs and hours (a loaded
+  catalog must still suggest), and strings up to 3 million characters.
 
 A catalog that loads must also be usable: `evaluate` and the search index run on it.
 """
@@ -407,3 +411,131 @@ def test_structurally_edited_catalogs(which, edits, data):
         assume(False)  # not expressible as TOML (e.g. a key that is not a string)
         return
     load_text(text)
+
+
+# -- hostile shapes: nesting, files that are not files, numbers that are not numbers, huge text -----
+NESTERS = {
+    "array": lambda n: "[" * n + "]" * n,
+    "inline-table": lambda n: "{a = " * n + "1" + " }" * n,
+    "mixed": lambda n: "".join("[{a = " if i % 2 else "[" for i in range(n)) + "1" + "".join(" }]" if i % 2 else "]" for i in reversed(range(n))),
+}
+
+
+def _nested_catalog(where: str, kind: str, depth: int) -> str:
+    """A real (cut) catalog with a nested value at one place: a new top-level key, a
+    credential's name, a dotted key or a table header of `depth` parts."""
+    base = cut_after(CORPUS[0].read_bytes(), 3).decode("utf-8")
+    if where == "dotted-key":
+        return base + "\n" + ".".join(["a"] * depth) + " = 1\n"
+    if where == "header":
+        return base + "\n[" + ".".join(["a"] * depth) + "]\nx = 1\n"
+    value = NESTERS[kind](depth)
+    if where == "top":
+        return f"x = {value}\n" + base
+    return base.replace("\nname = ", f"\nname = {value}\nnot_name = ", 1)
+
+
+@FUZZ
+@given(
+    st.sampled_from(["top", "credential-name", "dotted-key", "header"]),
+    st.sampled_from(sorted(NESTERS)),
+    st.integers(1, 1200) | st.sampled_from([15, 16, 17, 399, 400, 401, 999, 1000, 1001]),
+)
+def test_any_nesting_depth(where, kind, depth):
+    """However deep, a catalog loads or names a line; never a RecursionError."""
+    assert load_text(_nested_catalog(where, kind, depth)) in {"loaded", "problems"}
+
+
+def _special_file(kind: str, tmp: Path) -> Path:
+    import tempfile
+
+    path = Path(tempfile.mkdtemp(dir=tmp)) / kind
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "directory":
+        path.mkdir()
+    elif kind == "huge":
+        with open(path, "wb") as handle:
+            handle.truncate(20 << 20)  # sparse: over every limit, no disk used
+    elif kind == "symlink-to-fifo":
+        os.mkfifo(path.with_suffix(".fifo"))
+        path.symlink_to(path.with_suffix(".fifo"))
+    elif kind == "missing":
+        pass
+    else:
+        return Path(kind)
+    return path
+
+
+@settings(FUZZ, max_examples=40)
+@given(
+    st.sampled_from(["fifo", "directory", "huge", "symlink-to-fifo", "missing", "/dev/zero", "/dev/urandom", "/dev/null"]),
+    st.sampled_from(["catalog", "plan", "csv"]),
+)
+def test_files_that_are_not_files(tmp_path_factory, kind, reader):
+    """A FIFO, a device, a directory or an oversized file is refused at once, by name."""
+    from credplan.core.csv_import import read_csv_file
+    from credplan.core.plans import read_plan
+
+    path = _special_file(kind, tmp_path_factory.getbasetemp())
+    read = {"catalog": lambda p: load_catalog(p, display="x"), "plan": read_plan, "csv": lambda p: read_csv_file(p, "x")}
+    with pytest.raises(FileProblems) as info:
+        read[reader](path)
+    (problem,) = info.value.problems
+    assert problem.line == 0 and problem.message
+    assert any(w in problem.message for w in ("regular file", "directory", "MiB", "no such file")), problem.message
+
+
+AMOUNTS = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from([float("inf"), float("-inf"), float("nan"), 1e308, -1e308, 1e-320, 100_000, 100_000.01, 10_000, 10_001]),
+    st.integers(min_value=-(2**63), max_value=2**63 - 1),
+)
+
+
+@settings(FUZZ, max_examples=100)
+@given(st.sampled_from(range(len(BASE_DOCS))), st.data())
+def test_non_finite_and_huge_numbers(which, data):
+    """cost and hours anywhere: the catalog is refused, or every suggestion still works."""
+    from credplan.core.completions import completions
+
+    doc = copy.deepcopy(BASE_DOCS[which])
+    for credential in doc["credential"]:
+        for key in ("cost", "hours"):
+            if data.draw(st.booleans()):
+                credential[key] = data.draw(AMOUNTS)
+    text = tomli_w.dumps(doc)
+    try:
+        catalog = parse_catalog(text, "n.toml")
+    except FileProblems as exc:
+        outcome(exc, "n.toml")
+        return
+    for c in catalog.credentials:
+        assert c.cost is None or 0 <= c.cost <= 100_000
+        assert c.hours is None or 0 <= c.hours <= 10_000
+    if catalog.has_bundle:
+        for by in ("count", "cost", "hours", "overshoot"):
+            completions(catalog, Plan(), None, by, 3)
+
+
+LONG = st.one_of(
+    st.integers(0, 400).map(lambda n: "x" * n),
+    st.integers(0, 3_000_000).map(lambda n: "y" * n),
+    st.text(min_size=150, max_size=400),
+)
+
+
+@settings(FUZZ, max_examples=60)
+@given(st.sampled_from(range(len(BASE_DOCS))), st.sampled_from(["name", "issuer", "url", "id", "tags"]), LONG)
+def test_very_long_strings(which, key, value):
+    """Any length: refused past the limits, and a loaded catalog holds only short text."""
+    doc = copy.deepcopy(BASE_DOCS[which])
+    doc["credential"][0][key] = [value] if key == "tags" else value
+    try:
+        catalog = parse_catalog(tomli_w.dumps(doc), "l.toml")
+    except FileProblems as exc:
+        outcome(exc, "l.toml")
+        return
+    for c in catalog.credentials:
+        assert len(c.id) <= 64 and len(c.name) <= 200 and len(c.issuer) <= 200 and len(c.url) <= 2000
+        assert all(len(t) <= 200 for t in c.tags)

@@ -10,9 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
-from ..core.problems import FileProblems, Problem
 from . import EXIT_BAD_INPUT, EXIT_OK
 from .common import add_plan_arguments, open_for_reading
 from .output import emit, report_problems
@@ -34,29 +32,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         choices=("md", "json", "txt", "html"),
         help="report format (default: from the -o file name, else txt; html with --all)",
     )
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output (--all: a folder)")
+    p.add_argument(
+        "-o", "--output", metavar="FILE",
+        help="write to FILE instead of standard output (a new file; never in the plans folder; --all: a folder)",
+    )
     p.add_argument("--dir", metavar="DIR", help="with --all: the folder of plans (default: the plans folder)")
-    p.add_argument("--force", action="store_true", help="with --all: replace files that exist")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists (its permissions are kept; never a plan)")
     p.set_defaults(func=run)
-
-
-def _write(path: str, text: str) -> None:
-    from ..core.atomic import atomic_write_text
-
-    target = Path(path).expanduser()
-    mode = 0o600  # reports name a student; the owner can share them on purpose
-    try:
-        mode = target.stat().st_mode & 0o777  # replacing a file keeps its permissions
-    except OSError:
-        pass
-    if target.is_dir():
-        raise FileProblems([Problem(path, 0, "is a directory; give a file name")])
-    if not target.parent.is_dir():
-        raise FileProblems([Problem(path, 0, f"cannot write: no directory {target.parent}")])
-    try:
-        atomic_write_text(target, text, mode=mode)
-    except OSError as exc:
-        raise FileProblems([Problem(path, 0, f"cannot write: {exc.strerror or exc}")]) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -67,20 +49,36 @@ def run(args: argparse.Namespace) -> int:
         from .export_all import run_all
 
         return run_all(args)
-    fmt = args.format or (format_for_path(args.output) if args.output and args.output != "-" else None) or "txt"
+    from ..core.report_files import ReportTargetError, check_report_target, write_report
+
+    to_file = bool(args.output) and args.output != "-"
+    fmt = args.format or (format_for_path(args.output) if to_file else None) or "txt"
+    target = None
+    if to_file:  # before anything is read: a refusal costs nothing
+        try:
+            target = check_report_target(args.output, force=args.force)
+        except ReportTargetError as exc:
+            report_problems([exc])
+            return EXIT_BAD_INPUT
     session = open_for_reading(args)
     if session is None:
         return EXIT_BAD_INPUT
+    if target is not None and target.exists and session.path is not None:
+        try:  # forced: still never over the plan being exported
+            check_report_target(args.output, force=True, keep=session.path)
+        except ReportTargetError as exc:
+            report_problems([exc])
+            return EXIT_BAD_INPUT
     text = clean(export_report(session.catalog, session.plan, fmt, notices=session.catalog_notices), lines=True)
-    try:
-        if args.output and args.output != "-":
-            _write(args.output, text)
-        else:
-            emit(text)
-            sys.stdout.flush()
-    except FileProblems as exc:
-        report_problems(exc.problems)
-        return EXIT_BAD_INPUT
-    if args.output and args.output != "-":
+    if target is not None:
+        try:
+            write_report(target, text)
+        except ReportTargetError as exc:
+            report_problems([exc])
+            return EXIT_BAD_INPUT
+    else:
+        emit(text)
+        sys.stdout.flush()
+    if to_file:
         report_problems([f"wrote {os.fspath(args.output)}"])
     return EXIT_OK

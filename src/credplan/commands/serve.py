@@ -89,6 +89,10 @@ def run(args: argparse.Namespace) -> int:
 
     if not 0 < args.port < 65536:
         return _fail(words.bad_port(args.port))
+    try:  # an unknown host is one line, before any warning about where we would listen
+        socket.getaddrinfo(args.host, args.port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError) as exc:
+        return _fail(words.cannot_listen(args.host, args.port, getattr(exc, "strerror", None) or str(exc)))
     try:
         from .. import web  # noqa: F401  (needs aiohttp and textual-serve)
         import textual_serve  # noqa: F401

@@ -31,12 +31,14 @@ def fsync_dir(directory: Path) -> None:
         os.close(dir_fd)
 
 
-def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> os.stat_result:
+def atomic_write(path: Path, data: bytes, mode: int = 0o600, *, replace: bool = True) -> os.stat_result:
     """Write `data` to a temp file beside `path`, fsync, rename over `path`.
 
     Returns the stat of the file now at `path` (taken from the temp file's own
     descriptor, so it describes what we wrote even if someone replaces it a moment
-    later)."""
+    later). With `replace=False` an existing `path` is never replaced, even one created
+    a moment ago: the temp file is hard-linked into place (`FileExistsError` if the name
+    is taken); where links are not supported, the name is checked just before renaming."""
     path = Path(path)
     ensure_private_dir(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -47,7 +49,10 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> os.stat_result:
             os.fsync(handle.fileno())
             os.fchmod(handle.fileno(), mode)
             stat = os.fstat(handle.fileno())
-        os.replace(tmp, path)
+        if replace:
+            os.replace(tmp, path)
+        else:
+            _link_new(tmp, path)
     except BaseException:
         try:
             os.unlink(tmp)
@@ -56,6 +61,19 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> os.stat_result:
         raise
     fsync_dir(path.parent)
     return stat
+
+
+def _link_new(tmp: str, path: Path) -> None:
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise
+    except OSError:  # no hard links here (some network and FAT file systems)
+        if os.path.lexists(path):
+            raise FileExistsError(17, "File exists", str(path)) from None
+        os.replace(tmp, path)
+        return
+    os.unlink(tmp)
 
 
 def atomic_write_text(path: Path, text: str, mode: int = 0o600) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from pathlib import Path as FsPath
 from types import MappingProxyType
 
@@ -25,7 +26,7 @@ from .model import (
 from .requirements import COMMON_KEYS, KINDS, Parsed
 from .requirements import competency as competency_kind
 from .tomlpos import Path
-from .problems import Checker, FileProblems, Problem, did_you_mean, parse_toml, read_text, type_name
+from .problems import Checker, FileProblems, Problem, did_you_mean, parse_toml, read_text, shown, too_long, type_name
 
 TYPE_CHECKING = False  # typing costs milliseconds at every start; annotations here are never evaluated
 if TYPE_CHECKING:
@@ -45,7 +46,46 @@ REQUIREMENT_KEYS = {kind: module.KEYS for kind, module in KINDS.items()}
 REQUIREMENT_REQUIRED = {kind: module.REQUIRED for kind, module in KINDS.items()}
 SCORE_OPTION_KEYS = competency_kind.SCORE_OPTION_KEYS
 
-_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+MAX_ID = 64
+ID_PATTERN = r"[a-z0-9][a-z0-9._-]{0,63}"
+"""Every id (catalog, field, credential, assessment, requirement): lowercase ASCII
+letters, digits, `.`, `_` and `-`, starting with a letter or digit, at most 64
+characters. Ids go into plan files, command lines (`--field it`) and file names, so no
+`/`, space, capital, accent or control character; every bundled id already fits."""
+_ID = re.compile(ID_PATTERN + r"\Z")
+
+# Longest text taken, in characters. Real values are far shorter (the longest Ohio
+# credential name is under 120); a cap keeps a pasted log or a 50 MB value from making
+# every screen, search and key press slow.
+MAX_NAME = 200
+"""Names, titles, regions, issuers, assessment parts and tags."""
+MAX_URL = 2000
+"""`source` and `url`: the length browsers and servers reliably take."""
+MAX_NOTES = 10_000
+"""The catalog's `notes` (shown on the About screen): a few pages."""
+MAX_COST = 100_000
+"""`cost`, US dollars. The dearest industry exams cost a few thousand dollars; a value
+above this is a typo (or `inf`), and sums of such values overflowed the suggestions."""
+MAX_HOURS = 10_000
+"""`hours` of preparation: a registered apprenticeship is about 8,000 hours."""
+
+
+def id_problem(kind: str, ident: str) -> str:
+    """Why `ident` is not a valid id (empty when it is)."""
+    if _ID.match(ident):
+        return ""
+    return (
+        f"{kind} id `{shown(ident)}` must be short and lowercase: letters a-z, digits, `.`, `_` or `-`, "
+        f"starting with a letter or digit, at most {MAX_ID} characters"
+    )
+
+
+def _id_key(ident: str) -> str:
+    """What two ids must not share: the id itself, case folded and NFKC-normalized, so
+    `A-Plus` or a decomposed `café` would be duplicates even if the id rule allowed them."""
+    if ident.isascii() and ident == ident.lower():
+        return ident
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", ident).casefold())
 
 
 def load_catalog(path: str | FsPath, display: str | None = None) -> Catalog:
@@ -90,7 +130,7 @@ class _Loader:
         info = self.info()
         fields = self.fields()
         assessments = self.assessments()
-        requirements = self.requirements({a.id: a for a in assessments})
+        requirements = self.long_names(self.requirements({a.id: a for a in assessments}))
         bundle_max = max((r.points for r in requirements if r.kind == "bundle" and r.points), default=None)
         competencies = {r.competency for r in requirements if r.kind == "competency" and r.competency}
         credentials = self.credentials({f.id for f in fields}, [f.id for f in fields], bundle_max, competencies)
@@ -115,12 +155,13 @@ class _Loader:
         path = ("catalog",)
         c.keys(table, path, "[catalog]", CATALOG_KEYS, CATALOG_REQUIRED)
         ident = c.string(table, "id", path, "[catalog]")
-        if ident is not None and not _ID.match(ident):
-            c.add(path + ("id",), f"catalog id `{ident}` must be short and lowercase (letters, digits, -)")
-        title = c.string(table, "title", path, "[catalog]")
-        region = c.string(table, "region", path, "[catalog]")
-        source = c.string(table, "source", path, "[catalog]")
-        notes = c.string(table, "notes", path, "[catalog]", empty_ok=True)
+        if ident is not None and id_problem("catalog", ident):
+            c.add(path + ("id",), id_problem("catalog", ident))
+            ident = None
+        title = c.string(table, "title", path, "[catalog]", limit=MAX_NAME)
+        region = c.string(table, "region", path, "[catalog]", limit=MAX_NAME)
+        source = c.string(table, "source", path, "[catalog]", limit=MAX_URL)
+        notes = c.string(table, "notes", path, "[catalog]", empty_ok=True, limit=MAX_NOTES)
         checked = table.get("checked")
         if "checked" in table and (not isinstance(checked, dt.date) or isinstance(checked, dt.datetime)):
             c.wrong_type(path, "checked", "[catalog]", "a TOML date such as 2026-11-01", checked)
@@ -129,15 +170,43 @@ class _Loader:
             return None
         return CatalogInfo(ident, title, region, source, checked, notes or "")  # type: ignore[arg-type]
 
+    def long_names(self, requirements: list[Requirement]) -> list[Requirement]:
+        """Requirement names are capped at MAX_NAME like every other name; checked here,
+        on the raw tables, so the requirement section stays as it is."""
+        raw = self.doc.get("requirement")
+        if not isinstance(raw, list):
+            return requirements
+        dropped: set[str] = set()
+        for i, table in enumerate(raw):
+            name = table.get("name") if isinstance(table, dict) else None
+            if isinstance(name, str) and len(name) > MAX_NAME:
+                self.c.add(("requirement", i, "name"), too_long("name", _label("requirement", table, i), len(name), MAX_NAME))
+                dropped.add(table.get("id"))  # type: ignore[arg-type]
+        return [r for r in requirements if r.id not in dropped] if dropped else requirements
+
     # -- shared helpers ---------------------------------------------------------------
-    def ident(self, table: dict[str, Any], path: Path, what: str, seen: dict[str, int], kind: str) -> str | None:
+    def ident(
+        self, table: dict[str, Any], path: Path, what: str, seen: dict[str, int], kind: str, declared: set[str] | None = None
+    ) -> str | None:
+        """The entry's id when it is valid and new; otherwise the problem is reported
+        and None returned. Ids are compared by `_id_key`. Every id given, valid or not,
+        goes into `declared` (references to it are then not reported again)."""
         ident = self.c.string(table, "id", path, what)
         if ident is None:
             return None
-        if ident in seen:
-            self.c.add(path + ("id",), f"duplicate {kind} id `{ident}` (first used in {kind} #{seen[ident] + 1})")
+        if declared is not None:
+            declared.add(ident)
+        if kind == "field" and ident == EVERY_FIELD:
+            return ident  # the caller says why a field may not be called that
+        problem = id_problem(kind, ident)
+        if problem:
+            self.c.add(path + ("id",), problem)
             return None
-        seen[ident] = path[-1]  # type: ignore[assignment]
+        key = _id_key(ident)
+        if key in seen:
+            self.c.add(path + ("id",), f"duplicate {kind} id `{shown(ident)}` (first used in {kind} #{seen[key] + 1})")
+            return None
+        seen[key] = path[-1]  # type: ignore[assignment]
         return ident
 
     def class_limits(self, table: dict[str, Any], path: Path, what: str) -> tuple[int | None, int | None]:
@@ -155,10 +224,8 @@ class _Loader:
             path = ("field", i)
             what = _label("field", table, i)
             self.c.keys(table, path, what, FIELD_KEYS, FIELD_KEYS)
-            ident = self.ident(table, path, what, seen, "field")
-            if ident is not None:
-                self.declared_fields.add(ident)
-            name = self.c.string(table, "name", path, what)
+            ident = self.ident(table, path, what, seen, "field", self.declared_fields)
+            name = self.c.string(table, "name", path, what, limit=MAX_NAME)
             if ident is not None and ident != EVERY_FIELD and name is not None:
                 out.append(Field(ident, name))
             elif ident == EVERY_FIELD:
@@ -174,19 +241,19 @@ class _Loader:
             path = ("assessment", i)
             what = _label("assessment", table, i)
             c.keys(table, path, what, ASSESSMENT_KEYS, ASSESSMENT_KEYS)
-            ident = self.ident(table, path, what, seen, "assessment")
-            if ident is not None:
-                self.declared_assessments.add(ident)
-            name = c.string(table, "name", path, what)
-            parts = c.strings(table, "parts", path, what)
+            ident = self.ident(table, path, what, seen, "assessment", self.declared_assessments)
+            name = c.string(table, "name", path, what, limit=MAX_NAME)
+            parts = c.strings(table, "parts", path, what, limit=MAX_NAME)
             if parts is not None:
                 if not parts:
                     c.add(path + ("parts",), f"`parts` in {what} is empty")
                     parts = None
                 else:
+                    listed: set[str] = set()
                     for j, part in enumerate(parts):
-                        if parts.index(part) != j:
-                            c.add(path + ("parts", j), f"part `{part}` is listed twice in {what}")
+                        if part in listed:
+                            c.add(path + ("parts", j), f"part `{shown(part)}` is listed twice in {what}")
+                        listed.add(part)
             low = c.integer(table, "min", path, what)
             high = c.integer(table, "max", path, what)
             if low is not None and high is not None and low >= high:
@@ -294,28 +361,32 @@ class _Loader:
         for i, table in c.array_of_tables(self.doc, "credential", (), "[[credential]]"):
             plain = _plain_credential(table, allowed, required, seen, field_ids, competencies, bundle_max, order)
             if plain is not None:
-                seen[plain.id] = i
+                seen[_id_key(plain.id)] = i
                 out.append(plain)
                 continue
             path = ("credential", i)
             what = _label("credential", table, i)
             c.keys(table, path, what, CREDENTIAL_KEYS, required)
             ident = self.ident(table, path, what, seen, "credential")
-            name = c.string(table, "name", path, what)
-            issuer = c.string(table, "issuer", path, what, empty_ok=True) or ""
-            url = c.string(table, "url", path, what, empty_ok=True) or ""
+            name = c.string(table, "name", path, what, limit=MAX_NAME)
+            issuer = c.string(table, "issuer", path, what, empty_ok=True, limit=MAX_NAME)
+            url = c.string(table, "url", path, what, empty_ok=True, limit=MAX_URL)
             verified = c.boolean(table, "verified", path, what)
-            cost = c.number(table, "cost", path, what)
-            hours = c.number(table, "hours", path, what)
-            tags = c.strings(table, "tags", path, what) or []
+            cost = c.number(table, "cost", path, what, high=MAX_COST, unit=" (US dollars)")
+            hours = c.number(table, "hours", path, what, high=MAX_HOURS, unit=" (hours)")
+            tags = c.strings(table, "tags", path, what, limit=MAX_NAME)
             meets = c.strings(table, "meets", path, what) or []
+            refused = any(  # given, but too long (or of the wrong type): reported above
+                key in table and v is None for key, v in (("name", name), ("issuer", issuer), ("url", url), ("tags", tags))
+            )
+            issuer, url, tags = issuer or "", url or "", tags or []
             for j, competency in enumerate(meets):
                 if competency not in competencies:
-                    hint = did_you_mean(competency, competencies)
+                    hint = c.hint(competency, competencies)
                     known = ", ".join(sorted(competencies)) or "none"
                     c.add(
                         path + ("meets", j),
-                        f"`meets` in {what} names `{competency}`, which no competency requirement uses{hint} (known: {known})",
+                        f"`meets` in {what} names `{shown(competency)}`, which no competency requirement uses{hint} (known: {known})",
                     )
             fields = c.strings(table, "fields", path, what)
             universal = False
@@ -331,16 +402,18 @@ class _Loader:
                         universal = True
                         fields = []
                 else:
+                    listed: set[str] = set()
                     for j, fid in enumerate(fields):
                         if fid not in field_ids:
                             if fid not in self.declared_fields:
-                                c.add(path + ("fields", j), f"{what} names field `{fid}`, which does not exist{did_you_mean(fid, field_ids)}")
+                                c.add(path + ("fields", j), f"{what} names field `{shown(fid)}`, which does not exist{c.hint(fid, field_ids)}")
                             fields = None
                             break
-                        if fields.index(fid) != j:
+                        if fid in listed:
                             c.add(path + ("fields", j), f"{what} lists field `{fid}` twice")
+                        listed.add(fid)
             points_by_field, universal_points, points_ok = self.points(table, path, what, fields, universal, bundle_max)
-            if None in (ident, name, fields) or not points_ok:
+            if None in (ident, name, fields) or not points_ok or refused:
                 continue
             listed = tuple(sorted(fields, key=order.__getitem__))  # type: ignore[arg-type]
             out.append(
@@ -396,9 +469,10 @@ class _Loader:
                 return {}, None, False
             ok = True
             out: dict[str, int] = {}
+            listed = set(fields)
             for fid, v in value.items():
-                if fid not in fields:
-                    c.add(path + ("points", fid), f"points table of {what} names field `{fid}`, which is not in its `fields`")
+                if fid not in listed:
+                    c.add(path + ("points", fid), f"points table of {what} names field `{shown(fid)}`, which is not in its `fields`")
                     ok = False
                 elif in_range(v, path + ("points", fid), f" for `{fid}`"):
                     out[fid] = v
@@ -423,8 +497,8 @@ def _is_str_list(value: object) -> bool:
     return type(value) is list and all(type(v) is str for v in value)
 
 
-def _is_amount(value: object) -> bool:
-    return (type(value) is int or type(value) is float) and value >= 0  # type: ignore[operator]
+def _is_amount(value: object, high: float) -> bool:
+    return (type(value) is int or type(value) is float) and 0 <= value <= high  # type: ignore[operator]  (nan fails)
 
 
 def _plain_credential(
@@ -445,18 +519,22 @@ def _plain_credential(
     if not allowed.issuperset(table) or any(k not in table for k in required):
         return None
     ident, name = table.get("id"), table.get("name")
-    if type(ident) is not str or not ident.strip() or ident in seen:
+    if type(ident) is not str or not _ID.match(ident) or _id_key(ident) in seen:
         return None
-    if type(name) is not str or not name.strip():
+    if type(name) is not str or not name.strip() or len(name) > MAX_NAME:
         return None
     issuer, url, verified = table.get("issuer", ""), table.get("url", ""), table.get("verified", True)
     if type(issuer) is not str or type(url) is not str or type(verified) is not bool:
         return None
+    if len(issuer) > MAX_NAME or len(url) > MAX_URL:
+        return None
     cost, hours = table.get("cost"), table.get("hours")
-    if (cost is not None and not _is_amount(cost)) or (hours is not None and not _is_amount(hours)):
+    if (cost is not None and not _is_amount(cost, MAX_COST)) or (hours is not None and not _is_amount(hours, MAX_HOURS)):
         return None
     tags, meets, fields = table.get("tags", []), table.get("meets", []), table.get("fields")
     if not (_is_str_list(tags) and _is_str_list(meets) and _is_str_list(fields)) or not fields:
+        return None
+    if tags and max(map(len, tags)) > MAX_NAME:
         return None
     if not competencies.issuperset(meets):
         return None

@@ -35,7 +35,7 @@ from .problems import FileProblems, Problem, read_bytes
 
 DEFAULT_BUNDLE_POINTS = 12
 _ID_MAX = 60
-_CATALOG_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+_CATALOG_ID = re.compile(r"[a-z0-9][a-z0-9_.-]{0,63}\Z")  # the catalog id rule (core.catalog.ID_PATTERN)
 _POINTS = re.compile(r"^\+?(\d+)(?:\.0*)?$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
@@ -158,7 +158,7 @@ def decode_csv(data: bytes, display: str) -> tuple[str, list[Problem]]:
 
 def read_csv_file(path: str | Path, display: str | None = None) -> tuple[str, list[Problem]]:
     display = display or str(path)
-    return decode_csv(read_bytes(path, display), display)
+    return decode_csv(read_bytes(path, display, what="CSV"), display)
 
 
 def _header_key(name: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 import weakref
 from pathlib import Path
 
@@ -61,6 +62,19 @@ def _release_fd(fd: int, path: Path) -> None:
         pass
 
 
+def _unsafe(info: os.stat_result) -> str:
+    """Why an opened lock file must not be used ('' when it may). O_NOFOLLOW stops a
+    planted symlink but not a hard link, which would have us truncate and write another
+    file; nor a FIFO or device, or a file another user made."""
+    if not stat.S_ISREG(info.st_mode):
+        return "is not a regular file"
+    if info.st_nlink > 1:
+        return "has other names (hard links), so writing it would change another file"
+    if hasattr(os, "geteuid") and info.st_uid != os.geteuid():
+        return "belongs to another user"
+    return ""
+
+
 class PlanLock:
     """An exclusive, non-blocking `flock` on `<plan>.lock`.
 
@@ -90,10 +104,18 @@ class PlanLock:
         for _ in range(20):
             try:
                 ensure_private_dir(self.path.parent)
-                flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
-                fd = os.open(self.path, flags, 0o600)  # never through a planted symlink
+                flags = (
+                    os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
+                    | getattr(os, "O_NONBLOCK", 0)
+                )
+                fd = os.open(self.path, flags, 0o600)  # never through a planted symlink, never waiting on a FIFO
             except OSError as exc:
                 self.error = notices.cannot_create_lock(self.path, exc)
+                return False
+            unsafe = _unsafe(os.fstat(fd))
+            if unsafe:  # before anything is written through it
+                os.close(fd)
+                self.error = notices.unsafe_lock(self.path, unsafe)
                 return False
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -119,10 +141,13 @@ class PlanLock:
 
     def holder(self) -> str:
         """'pid N on host H' of the session holding the lock, or ''."""
-        try:
-            return _describe_holder(self.path.read_text(encoding="utf-8", errors="replace"))
-        except OSError:
+        from .problems import FileProblems, read_bytes
+
+        try:  # a few short lines; never wait on, or read much of, whatever is planted there
+            data = read_bytes(self.path, str(self.path), limit=4096, what="lock")
+        except FileProblems:
             return ""
+        return _describe_holder(data.decode("utf-8", errors="replace"))
 
     def release(self) -> None:
         fd, self._fd = self._fd, None

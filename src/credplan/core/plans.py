@@ -33,7 +33,7 @@ from types import MappingProxyType
 
 from .bundled import is_bundled
 from .model import BELOW, STATUSES, Catalog, CatalogStamp, Plan, Selection, ScoreValue, freeze_scores
-from .problems import Checker, FileProblems, parse_toml, read_text, type_name
+from .problems import MAX_PLAN_BYTES, Checker, FileProblems, parse_toml, read_text, type_name
 
 TYPE_CHECKING = False  # typing costs milliseconds at every start; annotations here are never evaluated
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ CLASS_RANGE = (1950, 2100)
 def read_plan(path: Path) -> Plan:
     """Read a plan without changing anything on disk (for `check`, `export`)."""
     display = str(path)
-    return parse_plan(read_text(path, display), display)
+    return parse_plan(read_text(path, display, limit=MAX_PLAN_BYTES, what="plan"), display)
 
 
 def parse_plan(text: str, display: str = "<plan>") -> Plan:

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,13 +42,23 @@ from .bundled import bundled_ids, resolve_catalog
 from .catalog import load_catalog
 from .changes import catalog_changes
 from .model import Catalog, Plan
-from .paths import default_plan_path, plans_dir
+from .paths import UnsafeFolder, default_plan_path, plans_dir, secure_data_folders
 from .plans import dump_plan
 from .problems import FileProblems, Problem
 from .rules import Evaluation, evaluate
 from .plan_errors import PlanReadOnly, StorageError
 from .plans import read_plan
-from .students import PlanInfo, delete_plan, find_plan, list_plans, plan_path_for, rename_plan
+from .students import (
+    AmbiguousName,
+    PlanInfo,
+    StudentLookup,
+    delete_plan,
+    list_plans,
+    lookup_student,
+    name_problem,
+    plan_path_for,
+    rename_plan,
+)
 from .records import record
 from .words import notices
 from .words import web as web_words
@@ -70,6 +81,20 @@ class SessionError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
+
+
+class AmbiguousStudent(SessionError):
+    """`--student NAME` matches several saved plans (the same name typed other ways):
+    nothing was opened. `candidates` (`PlanInfo`: path, stored student name) are the
+    plans to choose from; a front-end can ask which one, or print `problems` (the
+    question and one line per candidate) and stop."""
+
+    def __init__(self, name: str, candidates: list[PlanInfo]) -> None:
+        problems = [Problem("--student", 0, notices.ambiguous_student(name, len(candidates)))]
+        problems += [Problem(str(c.path), 0, notices.candidate_plan(c.student)) for c in candidates]
+        super().__init__(problems)
+        self.name = name
+        self.candidates = candidates
 
 
 @record
@@ -103,6 +128,18 @@ def load_catalog_ref(ref: str) -> Catalog:
     return load_catalog(path, display=path.name if path.stem == ref else ref)
 
 
+def student_lookup(student: str) -> StudentLookup:
+    """Where `student`'s plan is in the plans folder; raises `AmbiguousStudent` rather
+    than guess, and `SessionError` for a name that cannot be a name (not UTF-8, blank)."""
+    problem = name_problem(student)
+    if problem:
+        raise SessionError([Problem("--student", 0, problem)])
+    try:
+        return lookup_student(student, plans_dir())
+    except AmbiguousName as exc:
+        raise AmbiguousStudent(student, exc.candidates) from None
+
+
 def plan_path(request: OpenRequest) -> Path | None:
     """The plan file a request names (None in demo mode). A student in the web planner
     gets exactly the file named after their user name: never a look-alike found by
@@ -117,8 +154,19 @@ def plan_path(request: OpenRequest) -> Path | None:
     if request.plan:
         return Path(request.plan).expanduser()
     if request.student:
-        return find_plan(request.student, plans_dir()) or plan_path_for(request.student, plans_dir())
+        return student_lookup(request.student).path
     return default_plan_path()
+
+
+def _secure_folders(path: Path | None) -> list[str]:
+    """When the plan lives in the plans folder: that folder and the data folder made
+    private (what was repaired, one sentence each), or `FileProblems` when they cannot be."""
+    if path is None or os.path.realpath(path.parent) != os.path.realpath(plans_dir()):
+        return []
+    try:
+        return secure_data_folders()
+    except UnsafeFolder as exc:
+        raise FileProblems([Problem(str(exc.path), 0, exc.reason)]) from None
 
 
 def _catalog_for(request: OpenRequest, plan: Plan) -> tuple[Catalog, list[str]]:
@@ -205,12 +253,22 @@ class PlanSession:
 
     @classmethod
     def _inspect(cls, request: OpenRequest, today: dt.date) -> "PlanSession":
-        path = plan_path(request)
-        if request.student and (path is None or not path.is_file()):
-            where = plan_path_for(request.student, plans_dir())
-            raise FileProblems([Problem(str(where), 0, notices.no_student_plan(request.student, plans_dir()))])
+        path = plan_path(request) if not request.student or request.plan or request.demo else None
+        if path is None and request.student and not request.demo:
+            found = student_lookup(request.student)
+            if not found.exists:
+                similar = [p.student for p in found.similar]
+                said = (
+                    notices.no_student_plan_similar(request.student, plans_dir(), similar)
+                    if similar
+                    else notices.no_student_plan(request.student, plans_dir())
+                )
+                raise FileProblems([Problem(str(found.path), 0, said)])
+            path = found.path
+        repaired = _secure_folders(path)
         plan = Plan() if path is None else read_plan(path)
         catalog, said = _catalog_for(request, plan)
+        said = repaired + said
         changes = catalog_changes(catalog, plan)
         if changes and not said:
             said += changes.messages()
@@ -222,11 +280,15 @@ class PlanSession:
     def _edit(cls, request: OpenRequest, today: dt.date) -> "PlanSession":
         from .store import PlanStore
 
-        path = plan_path(request)
         web = request.web
         if web is not None and request.catalog and not web.catalog_allowed(request.catalog):
             raise FileProblems([Problem(str(request.catalog), 0, web_words.CATALOG_NOT_OFFERED)])
-        student = web.user if web is not None and web.is_student else request.student or ""
+        web_student = web is not None and web.is_student  # exactly their own file: plan_path decides
+        by_name = request.student and not (request.demo or request.plan or web_student)
+        found = student_lookup(request.student) if by_name else None
+        path = found.path if found is not None else plan_path(request)
+        repaired = _secure_folders(path)
+        student = web.user if web_student else request.student or ""
         store = PlanStore(path)
         try:
             opened = store.open(student=student)
@@ -234,9 +296,11 @@ class PlanSession:
         except BaseException:
             store.close()
             raise
-        told = [opened.notice] if opened.notice else []
+        told = repaired + ([opened.notice] if opened.notice else [])
         if request.demo:
             told.append(notices.DEMO)
+        if found is not None and not found.exists and found.similar:
+            told.append(notices.similar_names([p.student for p in found.similar]))
         changes = catalog_changes(catalog, opened.plan)
         if changes:
             told += [m for m in changes.messages() if m not in said]
@@ -507,6 +571,7 @@ def not_saved_exit_hint(session: PlanSession) -> str:
 
 
 __all__ = [
+    "AmbiguousStudent",
     "DEFAULT_CATALOG",
     "OpenRequest",
     "PlanSession",
@@ -515,4 +580,5 @@ __all__ = [
     "load_catalog_ref",
     "plan_catalog",
     "plan_path",
+    "student_lookup",
 ]

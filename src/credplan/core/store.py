@@ -28,11 +28,10 @@ from .atomic import CONFLICT_MARK, atomic_write, backup_path, fsync_dir, temp_fi
 from .changes import remember_points
 from .lock import PlanLock
 from .model import Catalog, Plan
-from .paths import PLAN_SUFFIX, ensure_private_dir
+from .paths import PLAN_SUFFIX, UnsafeFolder, ensure_private_dir, own_subfolder
 from .plan_errors import PlanBusy, PlanChangedOnDisk, PlanExists, PlanReadOnly, PlanSaveFailed, StorageError
 from .plans import PLAN_FORMAT, dump_plan, parse_plan
-from .problems import FileProblems, Problem, decode_utf8, read_text
-from .problems import tomllib  # the catalogs' parser: tomli when installed, else the stdlib's
+from .problems import MAX_PLAN_BYTES, FileProblems, Problem, UnreadableFile, decode_utf8, parse_toml, read_file, read_text
 from .words import notices
 
 STALE_TEMP_SECONDS = 60.0
@@ -94,20 +93,22 @@ class DiskState:
 
 
 def _read_bytes(path: Path) -> tuple[bytes, os.stat_result] | None:
-    """The file's bytes and the stat of that very file; None when it does not exist."""
+    """The file's bytes and the stat of that very file; None when it does not exist.
+    Raises `UnreadableFile` for anything but a regular file of at most MAX_PLAN_BYTES
+    (a FIFO planted at the plan's path must not hang the session)."""
     try:
-        with open(path, "rb") as handle:
-            stat = os.fstat(handle.fileno())
-            return handle.read(), stat
-    except FileNotFoundError:
-        return None
+        return read_file(path, str(path), limit=MAX_PLAN_BYTES, what="plan")
+    except UnreadableFile as exc:
+        if exc.reason == "missing":
+            return None
+        raise
 
 
 def _newer_format(data: bytes) -> int | None:
     """The plan's `format` when it is a later one than this credplan reads."""
     try:
-        doc = tomllib.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        doc = parse_toml(data.decode("utf-8-sig"), "")
+    except (UnicodeDecodeError, FileProblems):
         return None
     fmt = doc.get("format")
     if isinstance(fmt, int) and not isinstance(fmt, bool) and fmt > PLAN_FORMAT:
@@ -189,6 +190,13 @@ class PlanStore:
         path, display = self.path, str(self.path)
         try:
             got = _read_bytes(path)
+        except UnreadableFile as exc:
+            self._state = DiskState(True)
+            if exc.reason == "too_large":  # a regular file, but no plan: kept aside like any broken one
+                return self._broken(student, exc.problems)
+            if exc.reason == "error":
+                return self._read_only_empty(student, notices.cannot_read_because(path, exc.problems[0].message))
+            return self._read_only_empty(student, notices.not_a_plan_file(path, exc.problems[0].message))
         except OSError as exc:
             self._state = DiskState(True)
             return self._read_only_empty(student, notices.cannot_read(path, exc))
@@ -266,7 +274,7 @@ class PlanStore:
             return False
         try:
             got = _read_bytes(self.path)
-        except OSError:
+        except (OSError, FileProblems):
             return True
         if got is None:
             return self._state.exists
@@ -320,7 +328,10 @@ class PlanStore:
             if not force:
                 raise PlanChangedOnDisk(notices.changed_on_disk(self.path))
             self._keep_other_version()
-        data = dump_plan(plan, catalog).encode("utf-8")
+        try:
+            data = dump_plan(plan, catalog).encode("utf-8")
+        except UnicodeEncodeError as exc:  # a lone surrogate (text that was not UTF-8): never a crash
+            raise PlanSaveFailed(notices.not_text(self.path, exc)) from None
         try:
             stat = atomic_write(self.path, data, 0o600)
         except OSError as exc:
@@ -336,7 +347,10 @@ class PlanStore:
             return
         copy = backup_path(self.path, mark=CONFLICT_MARK)
         try:
-            data = self.path.read_bytes()
+            data = read_file(self.path, str(self.path), limit=MAX_PLAN_BYTES, what="plan")[0]
+        except FileProblems as exc:
+            raise PlanSaveFailed(notices.keep_other_failed(self.path, ValueError(exc.problems[0].message))) from None
+        try:
             atomic_write(copy, data, 0o600)
         except OSError as exc:
             raise PlanSaveFailed(notices.keep_other_failed(self.path, exc)) from None
@@ -397,7 +411,10 @@ class PlanStore:
         assert self.path is not None
         target = None
         if self._state.exists:
-            ensure_private_dir(trash)
+            try:
+                own_subfolder(trash)
+            except OSError as exc:
+                raise PlanSaveFailed(str(exc) if isinstance(exc, UnsafeFolder) else notices.delete_failed(self.path, exc)) from None
             stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
             stem = self.path.name[: -len(PLAN_SUFFIX)] if self.path.name.endswith(PLAN_SUFFIX) else self.path.name
             target = trash / f"{stem}.{stamp}{PLAN_SUFFIX}"

@@ -8,6 +8,13 @@ File names come from free-text student names, so they must be safe whatever is t
   the file name. Otherwise a hash of the exact name is added after a double hyphen
   ("ana-lopez--7c1e0a9b2d"). A lossless stem never contains "--", so the two kinds can
   never meet, and two different names that lose information differ by their hash.
+- Finding a student's plan (`lookup_student`) compares names by their identity
+  (`name_key`: NFKC, case folded, runs of spaces made one), so the same name typed
+  another way (NFC or NFD, other case, other spacing, full-width letters) finds the
+  plan, and two names that differ in any letter never do, whatever the script. Two
+  plans with the same identity are never guessed between (`AmbiguousName`). A saved
+  name that differs only by accents ("Jose" for "José") is not opened either: it may be
+  another student; it is pointed out (`StudentLookup.similar`) so the student can say.
 - Deleting moves the file into `trash/` beside the plans with a timestamp: a student's
   plan is never destroyed by one key press, and a counselor can restore it by moving
   the file back. Nothing empties the trash automatically.
@@ -21,17 +28,20 @@ import unicodedata
 from pathlib import Path
 
 from .plans import parse_plan
-from .problems import FileProblems, read_text
-from .paths import PLAN_SUFFIX, plans_dir
-from .plan_errors import PlanBusy, StorageError
+from .problems import MAX_PLAN_BYTES, FileProblems, read_text
+from .paths import PLAN_SUFFIX, UnsafeFolder, own_subfolder, plans_dir
+from .plan_errors import PlanBusy, PlanExists, StorageError
+from .plans import read_plan
 from .records import record
+from .words import notices
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .store import PlanStore
-from .plans import read_plan
 
 MAX_STEM = 60
+MAX_NAME = 200
+"""Longest student name taken (characters): longer is a paste gone wrong, not a name."""
 HASH_CHARS = 10
 TRASH = "trash"
 FALLBACK_STEM = "student"
@@ -58,6 +68,34 @@ def _readable(name: str) -> str:
     text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     text = _NOT_SAFE.sub("-", text).strip("-")
     return text[:MAX_STEM].rstrip("-")
+
+
+def name_key(name: str) -> str:
+    """A student name's identity: NFKC, case folded, spaces collapsed. Names with the
+    same key are the same name typed another way; any other difference (a letter, an
+    accent, a script) makes another name."""
+    text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold())
+    return " ".join(text.split())
+
+
+def loose_key(name: str) -> str:
+    """`name_key` with accents dropped: only to point out a similar name, never to open."""
+    text = "".join(ch for ch in unicodedata.normalize("NFKD", name_key(name)) if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", text)
+
+
+def name_problem(name: str) -> str:
+    """Why `name` cannot be a student's name (empty when it can): it is not text (a
+    command-line argument that was not UTF-8 arrives with lone surrogates), it is blank,
+    or it is longer than any name."""
+    bad = next((ch for ch in name if "\ud800" <= ch <= "\udfff"), None)
+    if bad is not None:
+        return notices.name_not_utf8(name, ord(bad) - 0xDC00 if 0xDC80 <= ord(bad) <= 0xDCFF else None)
+    if not name.strip():
+        return notices.NAME_BLANK
+    if len(name) > MAX_NAME:
+        return notices.name_too_long(len(name), MAX_NAME)
+    return ""
 
 
 def student_slug(name: str) -> str:
@@ -122,7 +160,7 @@ def list_plans(directory: Path | None = None) -> list[PlanInfo]:
             continue
         display = str(path)
         try:
-            plan = parse_plan(read_text(path, display), display)
+            plan = parse_plan(read_text(path, display, limit=MAX_PLAN_BYTES, what="plan"), display)
         except FileProblems as exc:
             out.append(PlanInfo(path, "", modified, None, str(exc.problems[0]) if exc.problems else "cannot be read"))
             continue
@@ -139,15 +177,50 @@ def broken_backups(directory: Path | None = None) -> list[Path]:
     return sorted(p for p in root.iterdir() if ".broken-" in p.name and p.is_file())
 
 
-def find_plan(student: str, directory: Path | None = None) -> Path | None:
-    """The plan file of `student`: the one named after them, else the only plan whose
-    stored name matches ignoring case and accents. None when there is none."""
+class AmbiguousName(Exception):
+    """Several saved plans have a student name that is this one typed another way;
+    `candidates` are their `PlanInfo`s. Never guessed between: the caller asks."""
+
+    def __init__(self, name: str, candidates: list[PlanInfo]) -> None:
+        super().__init__(notices.ambiguous_student(name, len(candidates)))
+        self.name = name
+        self.candidates = candidates
+
+
+@record
+class StudentLookup:
+    """Where a student's plan is, found by the name's identity (never by its Latin letters)."""
+
+    path: Path
+    """The student's plan file, or where a new one goes."""
+    exists: bool
+    similar: tuple[PlanInfo, ...] = ()
+    """When no plan was found: saved plans whose name differs only by accents."""
+
+
+def lookup_student(student: str, directory: Path | None = None) -> StudentLookup:
+    """Where `student`'s plan is: the file named after this exact name, else the only
+    plan whose stored name has the same `name_key`. Raises `AmbiguousName` when several
+    do. When none does, a new plan goes to `plan_path_for(student)`."""
     exact = plan_path_for(student, directory)
     if exact.is_file():
-        return exact
-    wanted = _readable(student)
-    matches = [p.path for p in list_plans(directory) if p.readable and p.student.strip() and _readable(p.student) == wanted]
-    return matches[0] if len(matches) == 1 else None
+        return StudentLookup(exact, True)
+    key = name_key(student)
+    plans = [p for p in list_plans(directory) if p.readable and p.student.strip()] if key else []
+    same = [p for p in plans if name_key(p.student) == key]
+    if len(same) > 1:
+        raise AmbiguousName(student, same)
+    if same:
+        return StudentLookup(same[0].path, True)
+    loose = loose_key(student)
+    return StudentLookup(exact, False, tuple(p for p in plans if loose_key(p.student) == loose))
+
+
+def find_plan(student: str, directory: Path | None = None) -> Path | None:
+    """The plan file of `student` (see `lookup_student`); None when there is none.
+    Raises `AmbiguousName` rather than guess."""
+    found = lookup_student(student, directory)
+    return found.path if found.exists else None
 
 
 def rename_plan(path: Path, new_student: str, *, store: PlanStore | None = None, directory: Path | None = None) -> Path:
@@ -157,7 +230,17 @@ def rename_plan(path: Path, new_student: str, *, store: PlanStore | None = None,
     otherwise the plan is locked here for the rename. Raises `PlanBusy` when another
     session has it open, `PlanExists` when the new name already has a plan."""
     path = Path(path)
-    target = plan_path_for(new_student, directory if directory is not None else path.parent)
+    problem = name_problem(new_student)
+    if problem:
+        raise StorageError(f"Not renamed: {problem}.")
+    folder = directory if directory is not None else path.parent
+    target = plan_path_for(new_student, folder)
+    try:
+        taken = lookup_student(new_student, folder)
+    except AmbiguousName:
+        raise PlanExists(notices.exists_already(target)) from None
+    if taken.exists and taken.path != path:  # the same name typed another way
+        raise PlanExists(notices.exists_already(taken.path))
     if store is not None:
         return store.move_to(target, new_student)
     try:
@@ -193,7 +276,10 @@ def delete_plan(
         if opened.backup is not None:
             # Unreadable: it is already kept aside as a .broken- file; trash that.
             backup = opened.backup
-            trash.mkdir(mode=0o700, parents=True, exist_ok=True)
+            try:
+                own_subfolder(trash)
+            except UnsafeFolder as exc:
+                raise StorageError(str(exc)) from None
             target = trash / backup.name
             backup.replace(target)
             return target
@@ -203,7 +289,14 @@ def delete_plan(
 
 
 __all__ = [
+    "AmbiguousName",
+    "MAX_NAME",
     "PlanInfo",
+    "StudentLookup",
+    "loose_key",
+    "lookup_student",
+    "name_key",
+    "name_problem",
     "broken_backups",
     "delete_plan",
     "find_plan",

@@ -246,7 +246,7 @@ def key_lines(text: str) -> dict[Path, int]:
     scanner = _Scanner(text)
     try:
         scanner.document()
-    except (_Stop, IndexError):
+    except (_Stop, IndexError, RecursionError):  # parse_toml refuses deep files; be safe anyway
         pass
     return scanner.lines
 

@@ -19,7 +19,8 @@ from ..core.completions import completions as best_completions  # `completions` 
 from ..core.model import Credential
 from ..core.plans import CLASS_RANGE
 from ..core.scores import ScoreRefused, parse_score
-from ..core.store import StorageError
+from ..core.plan_errors import StorageError
+from ..core.students import name_problem
 from ..core.words import notices
 from ..core.words import requirements as words
 from ..core.words.requirements import UNVERIFIED_HELP, plural, score_label
@@ -254,6 +255,9 @@ def cmd_student(sh: PlanShell, arg: str) -> None:
         sh.say(f"Student: {sh.plan.student or '(no name)'}. Type student NAME to set it.")
         return
     name = " ".join(arg.split())  # stored as typed, spaces evened; cleaned only where shown
+    problem = name_problem(name)  # not UTF-8 (a lone surrogate), blank or too long: no save could write it
+    if problem:
+        raise Refused(notices.name_not_changed(problem))
     sh.change(replace(sh.plan, student=name))
     sh.say(f"Student: {name}.")
 

@@ -154,6 +154,10 @@ def run_shell(
                 line = stdin.readline()
                 if not line:
                     break
+                if not line.endswith("\n"):  # cut off? `add a-pl` must not add what it matches
+                    if line.strip() and not line.lstrip().startswith("#"):
+                        sh.refuse(notices.cut_off_input(line.strip()))
+                    break
             if not sh.execute(line):
                 break
     finally:

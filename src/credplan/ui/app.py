@@ -323,7 +323,7 @@ class CredplanApp(App[None]):
             return
         from .screens.export import ExportScreen
 
-        self.push_screen(ExportScreen(self.catalog, self.plan, self.session.catalog_notices))
+        self.push_screen(ExportScreen(self.catalog, self.plan, self.session.catalog_notices, self.session.path))
 
     # -- actions ------------------------------------------------------------------------
     def action_help(self) -> None:

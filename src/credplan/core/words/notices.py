@@ -45,6 +45,14 @@ def cannot_read(path: Path, exc: BaseException) -> str:
     return f"Cannot read {clean(path)}: {_why(exc)}; opened read-only."
 
 
+def cannot_read_because(path: Path, why: str) -> str:
+    return f"Cannot read {clean(path)}: {clean(why).removeprefix('cannot read: ')}; opened read-only."
+
+
+def not_a_plan_file(path: Path, why: str) -> str:
+    return f"{clean(path)} {clean(why)}; opened read-only and left as it is."
+
+
 def newer_format(path: Path, version: int) -> str:
     return f"{clean(path)} was written by a newer credplan (plan format {version}); it was opened read-only and left as it is."
 
@@ -72,6 +80,79 @@ def no_student_plan(name: str, where: Path) -> str:
     return f"no saved plan for student {clean(name)!r} in {clean(where)} (see `credplan plans`)"
 
 
+# -- the folders plans live in ------------------------------------------------------------------
+def folder_repaired(path: Path, mode: int) -> str:
+    return (
+        f"The folder {clean(path)} could be written by any user of this machine (mode {mode:04o}); "
+        "it is now yours only (0700)."
+    )
+
+
+def folder_open_not_ours(mode: int) -> str:
+    return (
+        f"this folder can be written by any user of this machine (mode {mode:04o}) and belongs to another "
+        "user, so others can plant files where plans are kept; nothing was opened. Ask its owner to run "
+        "chmod 700 on it, or set CREDPLAN_DATA_DIR to a folder of your own."
+    )
+
+
+def folder_open_not_fixed(mode: int, exc: BaseException) -> str:
+    return (
+        f"this folder can be written by any user of this machine (mode {mode:04o}) and could not be made "
+        f"private ({_why(exc)}); nothing was opened."
+    )
+
+
+def folder_not_own(what: str) -> str:
+    return f"the trash folder is {what}; credplan keeps deleted plans only in a folder of its own. Nothing was moved."
+
+
+def unsafe_lock(path: Path, why: str) -> str:
+    return f"the lock file {clean(path)} {why}, so it was not used (nor written)"
+
+
+# -- which student ----------------------------------------------------------------------------
+NAME_BLANK = "the student name is blank; type the student's name"
+
+
+def name_not_utf8(name: str, byte: int | None) -> str:
+    which = f" (byte 0x{byte:02x})" if byte is not None else ""
+    return (
+        f"the student name {clean(name)!r} is not UTF-8 text{which}; set the terminal to UTF-8 "
+        "and type the name again"
+    )
+
+
+def name_too_long(length: int, limit: int) -> str:
+    return f"the student name is {length} characters long; a name has at most {limit}"
+
+
+def ambiguous_student(name: str, count: int) -> str:
+    return (
+        f"{count} saved plans have the name {clean(name)!r} (typed another way); nothing was opened. "
+        "Give the name exactly as one of them is saved:"
+    )
+
+
+def candidate_plan(student: str) -> str:
+    import shlex
+
+    return f"saved for {clean(student)!r}: --student {shlex.quote(clean(student))}"
+
+
+def similar_names(names: list[str]) -> str:
+    listed = ", ".join(repr(clean(n)) for n in names)
+    return (
+        f"A plan is saved under a similar name ({listed}). If it is yours, open it under that name "
+        "(--student, or o in the planner); this new plan is only saved when you change something."
+    )
+
+
+def no_student_plan_similar(name: str, where: Path, names: list[str]) -> str:
+    listed = ", ".join(repr(clean(n)) for n in names)
+    return f"{no_student_plan(name, where)}; a similar name has one: {listed}"
+
+
 # -- saving ----------------------------------------------------------------------------------
 READ_ONLY_SAVE = "This plan is open read-only; changes are not saved."
 DELETED = "This plan was deleted."
@@ -87,6 +168,13 @@ def changed_on_disk(path: Path) -> str:
 
 def save_failed(path: Path, exc: BaseException) -> str:
     return f"Could not save {clean(path)}: {_why(exc)}. The plan file was not changed."
+
+
+def not_text(path: Path, exc: UnicodeEncodeError) -> str:
+    return (
+        f"Could not save {clean(path)}: the plan holds text that is not valid UTF-8 "
+        f"({clean(exc.object[max(0, exc.start - 20):exc.end + 20])!r}). The plan file was not changed."
+    )
 
 
 def keep_other_failed(path: Path, exc: BaseException) -> str:
@@ -253,3 +341,15 @@ def catalog_change_lines(changes: Changes) -> list[str]:
         out.append(f"`{clean(cid)}` is no longer in this catalog; it stays in the plan but does not count.")
     out.extend(point_change_line(change) for change in changes.points)
     return out
+
+
+# -- the shell ---------------------------------------------------------------------------------
+def name_not_changed(problem: str) -> str:
+    return f"Not changed: {clean(problem)}."
+
+
+def cut_off_input(text: str) -> str:
+    return (
+        f"The input ended in the middle of a line: `{clean(text)}` has no newline after it, so it was "
+        "not run (it may have been cut off). End every command with a newline."
+    )

@@ -14,9 +14,10 @@ from textual.widgets import Input, Static
 
 from ...core.export import FORMATS, export_report
 from ...core.model import Catalog, Plan
-from ...core.atomic import atomic_write_text
+from ...core.report_files import ReportTarget, ReportTargetError, check_report_target, write_report
 from ...core.students import student_slug
 from ..widgets.key_bar import KeyBar
+from .prompts import Confirm
 
 
 def default_path(plan: Plan, fmt: str) -> Path:
@@ -39,11 +40,13 @@ class ExportScreen(ModalScreen[Path | None]):
         Binding("escape", "cancel", "Cancel", id="credplan.export-cancel"),
     ]
 
-    def __init__(self, catalog: Catalog, plan: Plan, notices: list[str] | None = None) -> None:
+    def __init__(self, catalog: Catalog, plan: Plan, notices: list[str] | None = None, plan_path: Path | None = None) -> None:
         super().__init__()
         self.catalog = catalog
         self.plan = plan
         self.notices = notices or []
+        self.plan_path = plan_path
+        """The plan file itself: never replaced by a report."""
         self.fmt = "md"
 
     def compose(self) -> ComposeResult:
@@ -72,14 +75,33 @@ class ExportScreen(ModalScreen[Path | None]):
 
     @on(Input.Submitted)
     def _write(self, event: Input.Submitted) -> None:
-        path = Path(event.value.strip()).expanduser()
         if not event.value.strip():
             return
+        try:  # the same rules as `credplan export -o` (core.report_files)
+            target = check_report_target(event.value.strip(), keep=self.plan_path)
+        except ReportTargetError as exc:
+            if not exc.exists:
+                self.app.notify(str(exc), severity="error", markup=False)
+                return
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    try:
+                        self._save(check_report_target(event.value.strip(), force=True, keep=self.plan_path))
+                    except ReportTargetError as again:
+                        self.app.notify(str(again), severity="error", markup=False)
+
+            path = Path(event.value.strip()).expanduser()
+            self.app.push_screen(Confirm(f"{path} exists. Replace it with this report?"), answered)
+            return
+        self._save(target)
+
+    def _save(self, target: ReportTarget) -> None:
         text = export_report(self.catalog, self.plan, self.fmt, generated=dt.date.today(), notices=self.notices)
         try:
-            atomic_write_text(path, text)
-        except OSError as exc:
-            self.app.notify(f"Could not write {path}: {exc.strerror or exc}", severity="error", markup=False)
+            path = write_report(target, text)
+        except ReportTargetError as exc:
+            self.app.notify(str(exc), severity="error", markup=False)
             return
         self.app.notify(f"Report written to {path}", markup=False, timeout=10)
         self.dismiss(path)

@@ -19,7 +19,9 @@ from textual.widgets.option_list import Option
 from ...core.store import PlanExists, StorageError
 
 from ...core.paths import plans_dir
-from ...core.students import PlanInfo, plan_path_for
+from ...core.students import (
+    AmbiguousName, PlanInfo, delete_plan, list_plans, lookup_student, name_problem, rename_plan,
+)
 from ..widgets.key_bar import KeyBar
 from .prompts import Confirm, TextPrompt
 
@@ -101,10 +103,18 @@ class PlanPickerScreen(ModalScreen[None]):
         def made(name: str | None) -> None:
             if not name or not name.strip():
                 return
-            path = plan_path_for(name.strip(), plans_dir())
-            if path.exists():
+            problem = name_problem(name.strip())
+            if problem:
+                self.app.notify(problem, severity="warning", markup=False)
+                return
+            try:  # the same name typed another way is the same student
+                found = lookup_student(name.strip(), plans_dir())
+            except AmbiguousName:
+                found = None
+            if found is None or found.exists:
                 self.app.notify(f"{name.strip()} already has a plan; open it from the list.", markup=False)
                 return
+            path = found.path
             self.app.open_plan_file(path, name.strip())  # type: ignore[attr-defined]
             self.dismiss(None)
 

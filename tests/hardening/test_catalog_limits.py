@@ -1,0 +1,238 @@
+"""What a catalog may hold, bounded: costs and hours within real ranges (no inf, nan or
+1e308 that overflows the suggestions), text of a sane length, ids by one rule, and
+validation that stays linear in the size of the file."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from credplan.core.catalog import parse_catalog
+from credplan.core.model import Plan
+from credplan.core.problems import FileProblems
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def credplan(tmp_path):
+    env = dict(os.environ, CREDPLAN_DATA_DIR=str(tmp_path / "data"), NO_COLOR="1")
+
+    def run(*args: str, timeout: float = 20) -> subprocess.CompletedProcess:
+        done = subprocess.run(
+            [sys.executable, "-m", "credplan", *map(str, args)], cwd=REPO, env=env, capture_output=True,
+            text=True, timeout=timeout,
+        )
+        assert "Traceback" not in done.stderr, done.stderr[-3000:]
+        return done
+
+    return run
+
+
+# -- numbers a loader must bound ------------------------------------------------------------------
+def one_credential(extra: str) -> str:
+    return (
+        'format = 1\n[catalog]\nid = "t"\ntitle = "T"\nregion = "R"\nsource = "https://x"\nchecked = 2026-01-01\n'
+        '[[field]]\nid = "it"\nname = "IT"\n'
+        '[[requirement]]\nid = "bundle"\nkind = "bundle"\nname = "Bundle"\npoints = 12\n'
+        f'[[credential]]\nid = "a"\nname = "A"\nfields = ["it"]\npoints = 3\n{extra}\n'
+        '[[credential]]\nid = "b"\nname = "B"\nfields = ["it"]\npoints = 3\ncost = 10\nhours = 5\n'
+    )
+
+
+@pytest.mark.parametrize(
+    "extra, words",
+    [
+        ("cost = inf", "cost"),
+        ("cost = 1e308", "cost"),
+        ("cost = 100001", "100000"),
+        ("hours = 1e308", "hours"),
+        ("hours = inf", "hours"),
+        ("hours = 10001", "10000"),
+        ("cost = -inf", "cost"),
+    ],
+)
+def test_costs_and_hours_are_bounded(extra, words):
+    with pytest.raises(FileProblems) as info:
+        parse_catalog(one_credential(extra), "c.toml")
+    (problem,) = info.value.problems
+    assert problem.line == 21 and words in problem.message
+
+
+@pytest.mark.parametrize("key", ["cost", "hours"])
+def test_nan_is_not_a_number(key):
+    with pytest.raises(FileProblems) as info:
+        parse_catalog(one_credential(f"{key} = nan"), "c.toml")
+    (problem,) = info.value.problems
+    assert "must be a number" in problem.message and "negative" not in problem.message
+
+
+def test_the_largest_allowed_amounts_still_suggest(tmp_path):
+    from credplan.core.completions import completions
+
+    catalog = parse_catalog(one_credential("cost = 100000\nhours = 10000"), "c.toml")
+    for by in ("count", "cost", "hours", "overshoot"):
+        completions(catalog, Plan(), None, by, 5)
+
+
+def test_suggest_on_a_catalog_that_used_to_overflow(credplan, tmp_path):
+    cat = tmp_path / "c.toml"
+    cat.write_text(one_credential("cost = inf\nhours = 1e308"), encoding="utf-8")
+    assert credplan("validate", cat).returncode == 1
+    plan = tmp_path / "p.toml"
+    plan.write_text('format = 1\nstudent = "Ana"\n', encoding="utf-8")
+    done = credplan("suggest", "--catalog", cat, "--plan", plan)
+    assert done.returncode == 2 and f"{cat}:21:" in done.stderr
+
+
+# -- text lengths ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "key, length, limit",
+    [("name", 201, "200"), ("name", 5_000_000, "200"), ("issuer", 201, "200"), ("url", 2001, "2000")],
+)
+def test_long_text_is_refused(key, length, limit):
+    text = one_credential("").replace('name = "A"', f'{key} = "{"x" * length}"' + ('\nname = "A"' if key != "name" else ""))
+    with pytest.raises(FileProblems) as info:
+        parse_catalog(text, "c.toml")
+    (problem,) = info.value.problems
+    assert limit in problem.message and problem.line == 18
+
+
+def test_notes_may_be_long_but_not_unbounded():
+    base = one_credential("")
+    ok = base.replace('source = "https://x"', 'source = "https://x"\nnotes = "' + "n" * 10_000 + '"')
+    parse_catalog(ok, "c.toml")
+    with pytest.raises(FileProblems):
+        parse_catalog(ok.replace("n" * 10_000, "n" * 10_001), "c.toml")
+
+
+# -- ids ---------------------------------------------------------------------------------------------
+def catalog_with(credentials: str = "", fields: str = "", assessments: str = "", requirements: str = "") -> str:
+    return (
+        'format = 1\n[catalog]\nid = "t"\ntitle = "T"\nregion = "R"\nsource = "https://x"\nchecked = 2026-01-01\n'
+        '[[field]]\nid = "it"\nname = "IT"\n' + fields
+        + '[[credential]]\nid = "a"\nname = "A"\nfields = ["it"]\n' + credentials + assessments + requirements
+    )
+
+
+BAD_IDS = ["with/slash", "with space", "esc\x1b[31m", "UPPER", "Ana", "-leading", ".hidden", "x" * 65, "é", "", "a\u0301"]
+
+
+@pytest.mark.parametrize("bad", BAD_IDS, ids=lambda s: repr(s)[:20])
+@pytest.mark.parametrize("kind", ["field", "credential", "assessment", "requirement", "catalog"])
+def test_every_id_follows_the_id_rule(kind, bad):
+    quoted = '"' + bad.replace("\x1b", "\\u001b") + '"'
+    if kind == "field":
+        text = catalog_with(fields=f'[[field]]\nid = {quoted}\nname = "F"\n')
+    elif kind == "credential":
+        text = catalog_with(credentials=f'[[credential]]\nid = {quoted}\nname = "B"\nfields = ["it"]\n')
+    elif kind == "assessment":
+        text = catalog_with(assessments=f'[[assessment]]\nid = {quoted}\nname = "W"\nparts = ["P"]\nmin = 1\nmax = 7\n')
+    elif kind == "requirement":
+        text = catalog_with(requirements=f'[[requirement]]\nid = {quoted}\nkind = "bundle"\nname = "B"\npoints = 12\n')
+    else:
+        text = catalog_with().replace('id = "t"', f"id = {quoted}")
+    with pytest.raises(FileProblems) as info:
+        parse_catalog(text, "c.toml")
+    assert any(("id" in p.message) for p in info.value.problems), info.value
+
+
+def test_the_id_rule_keeps_real_ids():
+    ok = ["a", "0", "comptia-a-plus", "ohio.2026", "a_b", "x" * 64, "ohio-driver-license"]
+    for ident in ok:
+        parse_catalog(catalog_with(credentials=f'[[credential]]\nid = "{ident}x"\nname = "B"\nfields = ["it"]\n'[:0] + "")
+                      .replace('id = "a"', f'id = "{ident}"'), "c.toml")
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [("café", "cafe\u0301"), ("Ana", "ana"), ("a-plus", "A-PLUS")],
+)
+def test_ids_that_differ_only_by_case_or_normalization_are_duplicates(first, second):
+    from credplan.core import catalog as loader
+
+    class Loose:  # even a rule that let such ids through would not make two credentials of them
+        match = staticmethod(lambda s: True)
+
+    text = catalog_with(credentials=f'[[credential]]\nid = "{first}"\nname = "B"\nfields = ["it"]\n'
+                        f'[[credential]]\nid = "{second}"\nname = "C"\nfields = ["it"]\n')
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(loader, "_ID", Loose)
+        with pytest.raises(FileProblems) as info:
+            parse_catalog(text, "c.toml")
+    assert any("duplicate credential id" in p.message for p in info.value.problems), info.value
+
+
+# -- linear validation ----------------------------------------------------------------------------------
+def _timed_load(text: str) -> float:
+    import time
+
+    best = float("inf")
+    for _ in range(2):
+        start = time.process_time()
+        try:
+            parse_catalog(text, "big.toml")
+        except FileProblems:
+            pass
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def _many_parts(n: int, twice: bool = False) -> str:
+    parts = ", ".join(f'"p{i % (n // 2) if twice else i}"' for i in range(n))
+    return catalog_with(assessments=f'[[assessment]]\nid = "w"\nname = "W"\nparts = [{parts}]\nmin = 1\nmax = 7\n')
+
+
+def _many_fields(n: int, bad: bool = False, slow: bool = False) -> str:
+    """One credential listed in n fields with a points table; `bad`: none of them
+    exists; `slow`: a wrong `verified` sends it through the full check."""
+    fields = "".join(f'[[field]]\nid = "f{i}"\nname = "F{i}"\n' for i in range(n))
+    listed = ", ".join(f'"{"g" if bad else "f"}{i}"' for i in range(n))
+    table = ", ".join(f"f{i} = 1" for i in range(n))
+    extra = 'verified = "no"\n' if slow else ""
+    return catalog_with(
+        fields=fields, credentials=f'[[credential]]\nid = "b"\nname = "B"\nfields = [{listed}]\npoints = {{ {table} }}\n{extra}'
+    )
+
+
+def _many_wrong_names(n: int) -> str:
+    """n credentials each naming a field that does not exist, among n fields: every one
+    wants a `did you mean`."""
+    fields = "".join(f'[[field]]\nid = "field-{i}"\nname = "F{i}"\n' for i in range(n))
+    creds = "".join(f'[[credential]]\nid = "c{i}"\nname = "C"\nfields = ["feld-{i}"]\n' for i in range(n))
+    return catalog_with(fields=fields, credentials=creds)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        _many_parts, lambda n: _many_parts(n, twice=True), _many_fields, lambda n: _many_fields(n, bad=True),
+        lambda n: _many_fields(n, slow=True), lambda n: _many_wrong_names(n // 8),
+    ],
+    ids=["parts", "parts-twice", "fields-and-points", "unknown-fields", "fields-full-check", "wrong-names"],
+)
+def test_validation_is_linear(make):
+    small, big = _timed_load(make(4_000)), _timed_load(make(16_000))
+    # linear: x4; quadratic: x16. Allow a lot for a shared machine, still far from x16.
+    assert big < max(small, 0.01) * 9, (small, big)
+
+
+def test_an_assessment_with_50000_parts_validates_quickly():
+    assert _timed_load(_many_parts(50_000)) < 3.0
+
+
+def test_import_csv_takes_only_catalog_ids_the_loader_takes():
+    import datetime as dt
+
+    from credplan.core.csv_import import ImportOptions, import_csv_text
+
+    text = "name,career_field,points\nA,IT,3\n"
+    for ident in ("x" * 65, "a\n"):
+        options = ImportOptions(ident, "T", "https://x", "R", dt.date(2026, 1, 1))
+        with pytest.raises(FileProblems):
+            import_csv_text(text, "l.csv", options)
+    import_csv_text(text, "l.csv", ImportOptions("x" * 64, "T", "https://x", "R", dt.date(2026, 1, 1)))
