@@ -5,11 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
 
-from credplan.core.catalog import parse_catalog
 from credplan.core.model import Catalog, Plan
-from credplan.core.session import PlanSession, load_catalog_ref
+from credplan.core.session import PlanSession
 from credplan.ui.app import CredplanApp
 
 TODAY = dt.date(2026, 11, 23)

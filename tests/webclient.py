@@ -81,7 +81,7 @@ class ServeProcess:
                 self.proc.kill()
                 self.proc.wait(timeout=10)
 
-    def __enter__(self) -> "ServeProcess":
+    def __enter__(self) -> ServeProcess:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -101,7 +101,7 @@ class Tab:
     async def open(
         cls, session: aiohttp.ClientSession, base: str, *, headers: dict[str, str] | None = None,
         width: int = 160, height: int = 40,
-    ) -> "Tab":
+    ) -> Tab:
         ws_url = base.replace("http", "ws", 1) + f"/ws?width={width}&height={height}"
         ws = await session.ws_connect(ws_url, headers=headers or {}, timeout=aiohttp.ClientWSTimeout(ws_close=5))
         return cls(ws)
@@ -120,7 +120,7 @@ class Tab:
     async def _read_one(self, timeout: float) -> bool:
         try:
             message = await asyncio.wait_for(self.ws.receive(), timeout)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             return True
         if message.type == aiohttp.WSMsgType.BINARY:
             self.data += message.data

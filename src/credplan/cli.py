@@ -52,7 +52,7 @@ def _columns() -> int:
     if columns > 0:
         return columns
     try:
-        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]  # None: AttributeError below
     except (AttributeError, ValueError, OSError):
         return 80
 
@@ -67,7 +67,7 @@ class _Parser(argparse.ArgumentParser):
     class), with `_HelpFormatter`: help laid out exactly as argparse lays it out."""
 
     def __init__(self, *args, formatter_class: type[argparse.HelpFormatter] = _HelpFormatter, **kwargs) -> None:
-        super().__init__(*args, formatter_class=formatter_class, **kwargs)
+        super().__init__(*args, formatter_class=formatter_class, **kwargs)  # type: ignore[misc]  # args never holds it
 
 
 def build_parser(*, load_all: bool = True) -> argparse.ArgumentParser:
@@ -86,7 +86,7 @@ def build_parser(*, load_all: bool = True) -> argparse.ArgumentParser:
     who.add_argument("--plan", help="plan file to open (created on the first change)")
     who.add_argument("--student", metavar="NAME", help="open or create this student's plan in the plans folder")
     who.add_argument("--demo", action="store_true", help="a throwaway plan for a class demo: nothing is saved")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", action=Subcommands)
+    sub: Subcommands = parser.add_subparsers(dest="command", metavar="COMMAND", action=Subcommands)  # type: ignore[assignment]
     if load_all:
         sub.load_all()
     return parser

@@ -21,7 +21,8 @@ from credplan.core.catalog import parse_catalog
 from credplan.core.model import BELOW, Catalog, Plan
 from credplan.core.plans import parse_plan
 from credplan.core.session import PlanSession
-from credplan.core.store import PlanSaveFailed, PlanStore
+from credplan.core.store import PlanStore
+from credplan.core.plan_errors import PlanSaveFailed
 from credplan.core.words import notices
 from credplan.shell import EXIT_NOT_SAVED, PlanShell, completions, run_shell, use_color
 from plantools import save_plan
@@ -566,7 +567,7 @@ def test_keep_mine_over_a_plan_changed_on_disk(make_shell, catalog: Catalog, tmp
 
 
 def test_reload_takes_the_other_version(make_shell, catalog: Catalog, tmp_path: Path) -> None:
-    sh, out, err = make_shell()
+    sh, out, _err = make_shell()
     path = tmp_path / "p.toml"
     sh.execute("add license")
     save_plan(path, Plan(student="Other program").with_selection("stna"), catalog)

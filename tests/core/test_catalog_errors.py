@@ -425,7 +425,7 @@ def test_empty_catalog_without_fields():
 
 
 def test_empty_catalog_without_credentials():
-    text = BASE.split("[[credential]]")[0]
+    text = BASE.split("[[credential]]", maxsplit=1)[0]
     found = problems(text)
     assert len(found) == 1
     expect(found, 1, "empty catalog: no [[credential]] entries")

@@ -133,7 +133,7 @@ def test_verified_only_where_the_csv_agrees(imported: tuple[int, str, str, Path]
 
 
 def test_rows_it_cannot_use_are_reported_with_lines(imported: tuple[int, str, str, Path]) -> None:
-    code, _, stderr, _ = imported
+    _code, _, stderr, _ = imported
     name = str(STATE_LIST)
     lines = [ln for ln in stderr.splitlines() if ln.startswith(name + ":")]
     by_line = {int(ln[len(name) + 1 :].split(":", 1)[0]): ln for ln in lines if ln[len(name) + 1 :].split(":", 1)[0].isdigit()}
@@ -178,7 +178,7 @@ def test_default_points_are_marked_unverified(tmp_path: Path, capsys: pytest.Cap
 
 def test_real_ohio_list(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "ohio.toml"
-    code, stdout, stderr = run(capsys, *import_args(OHIO, out, "--checked", "2026-11-23"))
+    code, _stdout, stderr = run(capsys, *import_args(OHIO, out, "--checked", "2026-11-23"))
     assert code == 0, stderr
     catalog = load_catalog(out)
     assert catalog.info.checked == dt.date(2026, 11, 23)

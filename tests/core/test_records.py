@@ -10,9 +10,9 @@ from types import MappingProxyType
 
 import pytest
 
-import credplan.core.model as model
-import credplan.core.problems as problems
-import credplan.core.rules as rules
+from credplan.core import model
+from credplan.core import problems
+from credplan.core import rules
 from credplan.core.records import record
 
 
@@ -52,7 +52,7 @@ def test_construction_repr_eq_hash_as_a_dataclass(args, kwargs):
     assert [getattr(r, f.name) for f in dataclasses.fields(r)] == [getattr(d, f.name) for f in dataclasses.fields(d)]
     assert hash(r) == hash(d)  # the same tuple is hashed
     r2, _ = both(*args, **kwargs)
-    assert r == r2 and not r != r2 and hash(r) == hash(r2)
+    assert r == r2 and not (r != r2) and hash(r) == hash(r2)  # noqa: SIM202 (both operators are under test)
     assert r.label() == d.label()
     assert Record.__match_args__ == Data.__match_args__
     assert Record.__slots__ == Data.__slots__ and not hasattr(r, "__dict__")

@@ -48,12 +48,12 @@ def context(catalog, plan) -> Context:
 def test_registry_names_one_module_per_kind():
     assert dict(KINDS) == {"bundle": bundle, "score": score, "competency": competency}
     for kind, module in KINDS.items():
-        assert module.KIND == kind and kind_module(kind) is module
+        assert kind == module.KIND and kind_module(kind) is module
         assert set(module.REQUIRED) <= set(module.KEYS)
         assert callable(module.parse) and callable(module.evaluate)
     # the loader takes its requirement keys from the kinds, not a copy of its own
-    assert loader.REQUIREMENT_KEYS == {k: m.KEYS for k, m in KINDS.items()}
-    assert loader.REQUIREMENT_REQUIRED == {k: m.REQUIRED for k, m in KINDS.items()}
+    assert {k: m.KEYS for k, m in KINDS.items()} == loader.REQUIREMENT_KEYS
+    assert {k: m.REQUIRED for k, m in KINDS.items()} == loader.REQUIREMENT_REQUIRED
 
 
 @pytest.mark.parametrize("result_type", [BundleResult, ScoreResult, CompetencyResult])

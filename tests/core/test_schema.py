@@ -157,7 +157,7 @@ part = "English"
 at_least = 18
 """
 
-NO_BUNDLE = GOOD.split("[[assessment]]")[0].replace("points = 12\n", "").replace(
+NO_BUNDLE = GOOD.split("[[assessment]]", maxsplit=1)[0].replace("points = 12\n", "").replace(
     "points = { health = 6, it = 1 }\n", ""
 ).replace("points = 1\n", "") + COMPETENCY
 

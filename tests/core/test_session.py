@@ -14,7 +14,7 @@ import pytest
 from credplan.core.model import Plan
 from credplan.core.paths import plans_dir
 from credplan.core.session import OpenRequest, PlanSession, SessionError, load_catalog_ref
-from credplan.core.store import PlanReadOnly, StorageError
+from credplan.core.plan_errors import PlanReadOnly, StorageError
 from credplan.core.plans import read_plan
 from credplan.core.students import plan_path_for
 from plantools import save_plan
@@ -168,7 +168,7 @@ def test_a_copy_goes_to_the_home_folder_when_the_plans_folder_refuses(ohio, tmp_
     session.plan = Plan(student="Ana").with_selection("comptia-a-plus")
     first, second, _ = session.copy_candidates()
     assert second.parent == home
-    import credplan.core.atomic as atomic
+    from credplan.core import atomic
 
     real = atomic.atomic_write_text
 

@@ -17,7 +17,8 @@ import pytest
 
 from credplan.core.model import Plan, Selection
 from credplan.core.plans import dump_plan, parse_plan
-from credplan.core.store import PlanSaveFailed, PlanStore
+from credplan.core.store import PlanStore
+from credplan.core.plan_errors import PlanSaveFailed
 from credplan.core.atomic import atomic_write_text, temp_files
 from credplan.core.lock import lock_path_for
 from plantools import save_plan

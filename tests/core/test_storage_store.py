@@ -14,7 +14,8 @@ import pytest
 from credplan.core.catalog import parse_catalog
 from credplan.core.model import Plan, Selection
 from credplan.core.plans import dump_plan, parse_plan
-from credplan.core.store import OpenedPlan, PlanChangedOnDisk, PlanReadOnly, PlanStore, StorageError
+from credplan.core.store import OpenedPlan, PlanStore
+from credplan.core.plan_errors import PlanChangedOnDisk, PlanReadOnly, StorageError
 from credplan.core.plans import read_plan
 from credplan.core.lock import lock_path_for
 from plantools import open_plan, save_plan

@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from credplan.core.model import Plan, Selection
-from credplan.core.store import PlanBusy, PlanExists, PlanStore, StorageError
+from credplan.core.store import PlanStore
+from credplan.core.plan_errors import PlanBusy, PlanExists, StorageError
 from credplan.core.plans import read_plan
 from credplan.core.paths import default_plan_path
 from plantools import save_plan

@@ -12,7 +12,7 @@ from credplan.core.access import COUNSELOR, STUDENT, NotAllowed, WebAccess, usab
 from credplan.core.model import Plan
 from credplan.core.paths import plans_dir
 from credplan.core.session import OpenRequest, PlanSession, SessionError, load_catalog_ref
-from credplan.core.store import StorageError
+from credplan.core.plan_errors import StorageError
 from credplan.core.plans import read_plan
 from credplan.core.students import plan_path_for
 from plantools import save_plan

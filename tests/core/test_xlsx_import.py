@@ -118,7 +118,7 @@ def test_a_csv_goes_the_same_way(tmp_path):
 def test_a_file_that_is_not_a_workbook(tmp_path):
     bad = tmp_path / "bad.xlsx"
     bad.write_text("not a zip", encoding="utf-8")
-    with pytest.raises(FileProblems, match="bad.xlsx: cannot be read as a spreadsheet"):
+    with pytest.raises(FileProblems, match=r"bad\.xlsx: cannot be read as a spreadsheet"):
         read_table(bad, "bad.xlsx")
     with pytest.raises(FileProblems, match="no such file"):
         read_table(tmp_path / "missing.xlsx", "missing.xlsx")

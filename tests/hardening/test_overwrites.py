@@ -16,7 +16,8 @@ import pytest
 from credplan.core.model import Plan
 from credplan.core.paths import data_dir, plans_dir
 from credplan.core.report_files import ReportTargetError, check_report_target, write_report
-from credplan.core.store import PlanStore, StorageError
+from credplan.core.store import PlanStore
+from credplan.core.plan_errors import StorageError
 from credplan.core.students import delete_plan, plan_path_for
 from plantools import save_plan
 

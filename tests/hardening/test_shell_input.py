@@ -33,10 +33,10 @@ def test_a_last_line_without_newline_is_refused(ohio, tmp_path):
 
 
 def test_complete_lines_still_run_and_an_empty_tail_is_fine(ohio, tmp_path):
-    sh, saved, err = shell(ohio, tmp_path)
+    sh, _, _ = shell(ohio, tmp_path)
     assert run_shell(sh, io.StringIO("add ohio-driver-license\n"), interactive=False) == 0
     assert [s.id for s in sh.plan.selections] == ["ohio-driver-license"]
-    sh, saved, err = shell(ohio, tmp_path)
+    sh, _, err = shell(ohio, tmp_path)
     assert run_shell(sh, io.StringIO("add ohio-driver-license\n   "), interactive=False) == 0
     assert err.getvalue() == ""
 

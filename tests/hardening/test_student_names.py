@@ -17,7 +17,7 @@ from credplan.core.model import Plan
 from credplan.core.paths import plans_dir
 from credplan.core.session import AmbiguousStudent, OpenRequest, PlanSession, SessionError
 from credplan.core.students import AmbiguousName, find_plan, lookup_student, plan_path_for, rename_plan
-from credplan.core.store import PlanExists
+from credplan.core.plan_errors import PlanExists
 from plantools import save_plan
 
 REPO = Path(__file__).resolve().parents[2]
@@ -177,7 +177,7 @@ def test_a_plan_holding_text_that_is_not_utf8_is_not_saved_and_does_not_crash(tm
 
 
 def test_rename_to_a_name_that_is_not_text_is_refused():
-    from credplan.core.store import StorageError
+    from credplan.core.plan_errors import StorageError
 
     bob = saved("Bob")
     with pytest.raises(StorageError):

@@ -248,7 +248,7 @@ def test_term_dumb_does_not_crash(dumb_run):
 
 
 def test_term_dumb_gives_a_clear_message_or_plain_text(dumb_run):
-    code, out = dumb_run
+    _code, out = dumb_run
     text = out.decode(errors="replace")
     assert "credplan shell" in text or "\x1b[" not in text
 

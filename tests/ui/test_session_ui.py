@@ -79,7 +79,7 @@ async def test_q_then_r_retries_and_leaves_once_saved(ohio, tmp_path, monkeypatc
 
 
 def _refuse(*_a, **_k):
-    from credplan.core.store import PlanSaveFailed
+    from credplan.core.plan_errors import PlanSaveFailed
 
     raise PlanSaveFailed("Could not save: disk full.")
 

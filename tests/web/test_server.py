@@ -45,7 +45,7 @@ class Running:
         self.base = f"http://127.0.0.1:{port}"
         self._test_server: test_utils.TestServer | None = None
 
-    async def __aenter__(self) -> "Running":
+    async def __aenter__(self) -> Running:
         app = await self.server._make_app()
         self._test_server = test_utils.TestServer(app, host="127.0.0.1", port=self.port)
         await self._test_server.start_server()

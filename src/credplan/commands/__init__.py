@@ -63,10 +63,10 @@ class Subcommands(argparse._SubParsersAction):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         for name, (_, help_line) in COMMANDS.items():
-            self._name_parser_map[name] = None  # type: ignore[assignment]  # filled when named
+            self._name_parser_map[name] = None  # filled when named
             self._choices_actions.append(self._ChoicesPseudoAction(name, (), help_line))
 
-    def add_parser(self, name: str, **kwargs):  # type: ignore[override]
+    def add_parser(self, name: str, **kwargs):
         if name not in COMMANDS or self._name_parser_map.get(name) is not None:
             return super().add_parser(name, **kwargs)  # says "conflicting subparser" for a second one
         kwargs.pop("help", None)  # listed already, in the table's order

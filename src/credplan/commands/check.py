@@ -17,6 +17,10 @@ from . import EXIT_BAD_INPUT, EXIT_NOT_MET, EXIT_OK
 from .common import add_plan_arguments, open_for_reading
 from .output import emit, emit_json, report_problems
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ..core.whatif import WhatIf
+
 ORDER = 20
 
 
@@ -69,7 +73,7 @@ def check_dict(session: PlanSession) -> dict:
     return out
 
 
-def _run_what_if(args: argparse.Namespace, session: PlanSession, what_if) -> int:  # type: ignore[no-untyped-def]
+def _run_what_if(args: argparse.Namespace, session: PlanSession, what_if: WhatIf) -> int:
     catalog, plan = session.catalog, session.plan
     from ..core.whatif import WhatIfError, apply_what_if, compare, difference_lines
 

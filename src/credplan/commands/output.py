@@ -10,7 +10,8 @@ from ..core.text import clean, clean_data
 
 TYPE_CHECKING = False  # typing costs milliseconds at every start of a command
 if TYPE_CHECKING:
-    from typing import Any, Iterable, TextIO
+    from typing import Any, TextIO
+    from collections.abc import Iterable
 
 
 def emit(text: str, stream: TextIO | None = None) -> None:

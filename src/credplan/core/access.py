@@ -119,7 +119,7 @@ class WebAccess:
         return {ROLE_ENV: self.role, USER_ENV: self.user, CATALOGS_ENV: os.pathsep.join(self.catalogs)}
 
     @classmethod
-    def from_environ(cls, env: Mapping[str, str] | None = None) -> "WebAccess | None":
+    def from_environ(cls, env: Mapping[str, str] | None = None) -> WebAccess | None:
         """The web identity the server gave this process; None outside the web mode.
         Raises ValueError when it is set but cannot be used (refuse to open at all)."""
         env = os.environ if env is None else env

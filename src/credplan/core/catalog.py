@@ -181,7 +181,7 @@ class _Loader:
             name = table.get("name") if isinstance(table, dict) else None
             if isinstance(name, str) and len(name) > MAX_NAME:
                 self.c.add(("requirement", i, "name"), too_long("name", _label("requirement", table, i), len(name), MAX_NAME))
-                dropped.add(table.get("id"))  # type: ignore[arg-type]
+                dropped.add(table.get("id"))
         return [r for r in requirements if r.id not in dropped] if dropped else requirements
 
     # -- shared helpers ---------------------------------------------------------------
@@ -415,12 +415,12 @@ class _Loader:
             points_by_field, universal_points, points_ok = self.points(table, path, what, fields, universal, bundle_max)
             if None in (ident, name, fields) or not points_ok or refused:
                 continue
-            listed = tuple(sorted(fields, key=order.__getitem__))  # type: ignore[arg-type]
+            in_order = tuple(sorted(fields, key=order.__getitem__))  # type: ignore[arg-type]
             out.append(
                 Credential(
                     id=ident,  # type: ignore[arg-type]
                     name=name,  # type: ignore[arg-type]
-                    fields=listed,
+                    fields=in_order,
                     universal=universal,
                     points=MappingProxyType(points_by_field),
                     universal_points=universal_points,
@@ -498,7 +498,7 @@ def _is_str_list(value: object) -> bool:
 
 
 def _is_amount(value: object, high: float) -> bool:
-    return (type(value) is int or type(value) is float) and 0 <= value <= high  # type: ignore[operator]  (nan fails)
+    return (type(value) is int or type(value) is float) and 0 <= value <= high  # nan fails
 
 
 def _plain_credential(

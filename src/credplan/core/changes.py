@@ -24,7 +24,7 @@ from .records import record
 
 TYPE_CHECKING = False  # typing costs milliseconds at every start; annotations here are never evaluated
 if TYPE_CHECKING:
-    from typing import Mapping
+    from collections.abc import Mapping
 
 EVERY = "*"
 """Key in `known_points` for a credential listed in every field."""

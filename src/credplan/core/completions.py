@@ -168,7 +168,7 @@ class CompletionResult:
 
 # -- small helpers --------------------------------------------------------------------------------
 def _cents(value: float | None) -> int | None:
-    return None if value is None else int(round(value * 100))
+    return None if value is None else round(value * 100)
 
 
 def _from_cents(cents: int) -> float:

@@ -20,6 +20,8 @@ names a value for them (`default_points`), which is then written with
 
 from __future__ import annotations
 
+import math
+
 import csv
 import datetime as dt
 import io
@@ -269,7 +271,7 @@ def import_csv_text(text: str, display: str, options: ImportOptions) -> ImportRe
     skipped = 0
     list_rows: list[ListRow] = []
     for line, row in rows:
-        def cell(i: int | None) -> str:
+        def cell(i: int | None, row: list[str] = row) -> str:  # this row, not the loop's last
             return _clean(row[i]) if i is not None and i < len(row) else ""
 
         name = cell(name_i)
@@ -297,7 +299,7 @@ def _amount(raw: str) -> float | None:
         value = float(text)
     except ValueError:
         return None
-    return value if value >= 0 and value == value and value != float("inf") else None
+    return value if math.isfinite(value) and value >= 0 else None
 
 
 def build_catalog(

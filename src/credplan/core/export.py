@@ -17,7 +17,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from typing import Any, Sequence
+from typing import Any
+from collections.abc import Sequence
 
 from .changes import catalog_changes
 from .model import Catalog, Plan

@@ -10,23 +10,24 @@ from .records import record
 
 TYPE_CHECKING = False  # typing costs milliseconds at every start; annotations here are never evaluated
 if TYPE_CHECKING:
-    from typing import Literal, Mapping
+    from typing import Final, Literal
+    from collections.abc import Mapping
 
     Status = Literal["planned", "earned"]
 
 EVERY_FIELD = "*"
 
-PLANNED = "planned"
-EARNED = "earned"
+PLANNED: Final = "planned"
+EARNED: Final = "earned"
 STATUSES: tuple[str, ...] = (PLANNED, EARNED)
 
 
 class Below:
     """A part reported below the assessment's lowest level (WorkKeys prints "<3")."""
 
-    _instance: "Below | None" = None
+    _instance: Below | None = None
 
-    def __new__(cls) -> "Below":
+    def __new__(cls) -> Below:
         if cls._instance is None:
             cls._instance = super().__new__(cls)
         return cls._instance
@@ -183,7 +184,7 @@ class Catalog:
         assessments: tuple[Assessment, ...],
         requirements: tuple[Requirement, ...],
         path: str = "",
-    ) -> "Catalog":
+    ) -> Catalog:
         by_field: dict[str, list[Credential]] = {f.id: [] for f in fields}
         for credential in credentials:
             if credential.universal:
@@ -288,21 +289,21 @@ class Plan:
         return self.scores.get(assessment_id, {}).get(part)
 
     # -- edits: each returns a new plan ----------------------------------------
-    def toggled(self, credential_id: str, status: Status = PLANNED) -> "Plan":
+    def toggled(self, credential_id: str, status: Status = PLANNED) -> Plan:
         if self.selection(credential_id) is not None:
             return self.without(credential_id)
         return self.with_selection(credential_id, status)
 
-    def with_selection(self, credential_id: str, status: Status = PLANNED) -> "Plan":
+    def with_selection(self, credential_id: str, status: Status = PLANNED) -> Plan:
         kept = tuple(s for s in self.selections if s.id != credential_id)
         return replace(self, selections=kept + (Selection(credential_id, status),))
 
-    def without(self, credential_id: str) -> "Plan":
+    def without(self, credential_id: str) -> Plan:
         return replace(
             self, selections=tuple(s for s in self.selections if s.id != credential_id)
         )
 
-    def with_status(self, credential_id: str, status: Status) -> "Plan":
+    def with_status(self, credential_id: str, status: Status) -> Plan:
         return replace(
             self,
             selections=tuple(
@@ -311,7 +312,7 @@ class Plan:
             ),
         )
 
-    def with_score(self, assessment_id: str, part: str, value: ScoreValue | None) -> "Plan":
+    def with_score(self, assessment_id: str, part: str, value: ScoreValue | None) -> Plan:
         scores = {a: dict(parts) for a, parts in self.scores.items()}
         parts = scores.setdefault(assessment_id, {})
         if value is None:
@@ -322,10 +323,10 @@ class Plan:
             parts[part] = value
         return replace(self, scores=_freeze_scores(scores))
 
-    def with_class(self, class_of: int | None) -> "Plan":
+    def with_class(self, class_of: int | None) -> Plan:
         return replace(self, class_of=class_of)
 
-    def pinned(self, field_id: str | None) -> "Plan":
+    def pinned(self, field_id: str | None) -> Plan:
         return replace(self, pinned_field=field_id)
 
 

@@ -3,6 +3,8 @@ find them in parsed TOML. Shared by the catalog loader and the plan reader."""
 
 from __future__ import annotations
 
+import math
+
 import datetime as dt
 import os
 import re
@@ -10,7 +12,7 @@ import stat as st
 try:  # tomllib's upstream, compiled: parses a 10k-credential catalog about 3x faster
     import tomli as tomllib
 except ImportError:  # pragma: no cover - the stdlib parser gives the same results
-    import tomllib
+    import tomllib  # type: ignore[no-redef]
 from pathlib import Path as FsPath
 
 from .records import record
@@ -18,7 +20,8 @@ from .tomlpos import Path, key_lines, line_of
 
 TYPE_CHECKING = False  # typing costs milliseconds at every start; annotations here are never evaluated
 if TYPE_CHECKING:
-    from typing import Any, Iterable
+    from typing import Any
+    from collections.abc import Iterable
 
 
 @record
@@ -406,7 +409,7 @@ class Checker:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.wrong_type(path, key, what, "a number", value)
             return None
-        if value != value:
+        if math.isnan(value):
             self.add(path + (key,), f"`{key}` in {what} must be a number, not nan")
             return None
         if high is not None and not 0 <= value <= high:

@@ -9,7 +9,7 @@ numbers, ids and names, which `core.words` turns into words.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from types import MappingProxyType
 
 from .model import BELOW, Assessment, Catalog, Credential, Plan, Requirement, Selection
@@ -30,12 +30,12 @@ from .records import record
 
 TYPE_CHECKING = False  # typing costs milliseconds at every start; annotations here are never evaluated
 if TYPE_CHECKING:
-    from typing import Mapping
+    from collections.abc import Mapping
 
 
 
 # -- selections ---------------------------------------------------------------------------
-class Why(str, Enum):
+class Why(StrEnum):
     """Why a selection counts or not (the value is a stable code, not a sentence)."""
 
     IN_FIELD = "in bundle field"

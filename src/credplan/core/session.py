@@ -112,7 +112,7 @@ class OpenRequest:
     """The web planner: who the server says the user is (see `core.access`)."""
 
     @classmethod
-    def from_args(cls, args: argparse.Namespace, *, inspect: bool = False) -> "OpenRequest":
+    def from_args(cls, args: argparse.Namespace, *, inspect: bool = False) -> OpenRequest:
         return cls(
             plan=getattr(args, "plan", None) or None,
             student=getattr(args, "student", None) or None,
@@ -240,7 +240,7 @@ class PlanSession:
 
     # -- opening ------------------------------------------------------------------------
     @classmethod
-    def open(cls, request: OpenRequest, *, today: dt.date | None = None) -> "PlanSession":
+    def open(cls, request: OpenRequest, *, today: dt.date | None = None) -> PlanSession:
         """Open a session; raises `SessionError` for a catalog (or, when inspecting, a
         plan) that cannot be read or found."""
         today = today or dt.date.today()
@@ -252,18 +252,18 @@ class PlanSession:
             raise SessionError(exc.problems) from None
 
     @classmethod
-    def _inspect(cls, request: OpenRequest, today: dt.date) -> "PlanSession":
+    def _inspect(cls, request: OpenRequest, today: dt.date) -> PlanSession:
         path = plan_path(request) if not request.student or request.plan or request.demo else None
         if path is None and request.student and not request.demo:
             found = student_lookup(request.student)
             if not found.exists:
                 similar = [p.student for p in found.similar]
-                said = (
+                message = (
                     notices.no_student_plan_similar(request.student, plans_dir(), similar)
                     if similar
                     else notices.no_student_plan(request.student, plans_dir())
                 )
-                raise FileProblems([Problem(str(found.path), 0, said)])
+                raise FileProblems([Problem(str(found.path), 0, message)])
             path = found.path
         repaired = _secure_folders(path)
         plan = Plan() if path is None else read_plan(path)
@@ -277,18 +277,18 @@ class PlanSession:
         return cls(catalog, plan, None, path, said, today=today, catalog_notices=about)
 
     @classmethod
-    def _edit(cls, request: OpenRequest, today: dt.date) -> "PlanSession":
+    def _edit(cls, request: OpenRequest, today: dt.date) -> PlanSession:
         from .store import PlanStore
 
         web = request.web
         if web is not None and request.catalog and not web.catalog_allowed(request.catalog):
             raise FileProblems([Problem(str(request.catalog), 0, web_words.CATALOG_NOT_OFFERED)])
-        web_student = web is not None and web.is_student  # exactly their own file: plan_path decides
-        by_name = request.student and not (request.demo or request.plan or web_student)
-        found = student_lookup(request.student) if by_name else None
+        web_user = web.user if web is not None and web.is_student else None  # exactly their own file: plan_path decides
+        by_name = request.student if not (request.demo or request.plan or web_user is not None) else None
+        found = student_lookup(by_name) if by_name else None
         path = found.path if found is not None else plan_path(request)
         repaired = _secure_folders(path)
-        student = web.user if web_student else request.student or ""
+        student = web_user if web_user is not None else request.student or ""
         store = PlanStore(path)
         try:
             opened = store.open(student=student)
@@ -319,7 +319,7 @@ class PlanSession:
     def start(
         cls, catalog: Catalog, plan: Plan | None = None, *, path: Path | None = None, demo: bool = False,
         today: dt.date | None = None,
-    ) -> "PlanSession":
+    ) -> PlanSession:
         """A session on a catalog already loaded: the plan file at `path` (locked, as
         `open` does; `plan`, when given, replaces what it holds), else a plan kept in
         memory only (a demo when `demo`). For the web mode, the what-if view and tests."""

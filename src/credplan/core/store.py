@@ -28,10 +28,10 @@ from .atomic import CONFLICT_MARK, atomic_write, backup_path, fsync_dir, temp_fi
 from .changes import remember_points
 from .lock import PlanLock
 from .model import Catalog, Plan
-from .paths import PLAN_SUFFIX, UnsafeFolder, ensure_private_dir, own_subfolder
-from .plan_errors import PlanBusy, PlanChangedOnDisk, PlanExists, PlanReadOnly, PlanSaveFailed, StorageError
+from .paths import PLAN_SUFFIX, UnsafeFolder, own_subfolder
+from .plan_errors import PlanBusy, PlanChangedOnDisk, PlanExists, PlanReadOnly, PlanSaveFailed
 from .plans import PLAN_FORMAT, dump_plan, parse_plan
-from .problems import MAX_PLAN_BYTES, FileProblems, Problem, UnreadableFile, decode_utf8, parse_toml, read_file, read_text
+from .problems import MAX_PLAN_BYTES, FileProblems, Problem, UnreadableFile, decode_utf8, parse_toml, read_file
 from .words import notices
 
 STALE_TEMP_SECONDS = 60.0
@@ -76,11 +76,11 @@ class DiskState:
     inode: tuple[int, int] = (0, 0)
 
     @classmethod
-    def missing(cls) -> "DiskState":
+    def missing(cls) -> DiskState:
         return cls(False)
 
     @classmethod
-    def of(cls, data: bytes, stat: os.stat_result) -> "DiskState":
+    def of(cls, data: bytes, stat: os.stat_result) -> DiskState:
         return cls(True, hashlib.sha256(data).hexdigest(), stat.st_size, stat.st_mtime_ns, (stat.st_dev, stat.st_ino))
 
     def same_stat(self, stat: os.stat_result) -> bool:
@@ -141,7 +141,7 @@ class PlanStore:
         self._opened = False
 
     # -- context manager --------------------------------------------------------------
-    def __enter__(self) -> "PlanStore":
+    def __enter__(self) -> PlanStore:
         return self
 
     def __exit__(self, *exc: object) -> None:

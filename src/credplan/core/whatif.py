@@ -19,8 +19,8 @@ Specs:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
-from typing import Callable, Iterable, Union
+from enum import StrEnum
+from collections.abc import Callable, Iterable
 
 from .model import Catalog, Plan
 from .plans import CLASS_RANGE
@@ -56,7 +56,7 @@ class WhatIf:
     def empty(self) -> bool:
         return self.field is None and self.class_of is None and self.catalog is None
 
-    def merged(self, other: "WhatIf") -> "WhatIf":
+    def merged(self, other: WhatIf) -> WhatIf:
         """`other`'s settings over these."""
         return WhatIf(
             field=other.field if other.field is not None else self.field,
@@ -158,7 +158,7 @@ def apply_what_if(
 
 
 # -- comparing ----------------------------------------------------------------------------------
-class Absent(str, Enum):
+class Absent(StrEnum):
     """Why a requirement is on one side of a comparison only."""
 
     NOT_IN_CATALOG = "not in catalog"
@@ -230,10 +230,10 @@ class NewWarning:
     warning: PlanWarning
 
 
-Change = Union[
-    CatalogChange, ClassChange, PinnedChange, BundleChange, MetChange, RequirementChange, SelectionChange,
-    SelectionGone, NewWarning,
-]
+Change = (
+    CatalogChange | ClassChange | PinnedChange | BundleChange
+    | MetChange | RequirementChange | SelectionChange | SelectionGone | NewWarning
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,14 +299,14 @@ def _changes(catalog: Catalog, plan: Plan, base: Evaluation, catalog2: Catalog, 
     bundle_a, bundle_b = base.bundle is not None or catalog.has_bundle, other.bundle is not None or catalog2.has_bundle
     other_sel = {s.id: s for s in other.selections}
     for s in base.selections:
-        o = other_sel.get(s.id)
-        if o is not None and not o.known and s.known:
+        s2 = other_sel.get(s.id)
+        if s2 is not None and not s2.known and s.known:
             out.append(SelectionGone(s.name, catalog2.info.title))
             continue
-        if o is None:
+        if s2 is None:
             continue
-        if s.counts != o.counts or (s.counts and (s.points != o.points or bundle_a != bundle_b)):
-            out.append(SelectionChange(s.name if s.known else o.name, s, o, catalog, catalog2))
+        if s.counts != s2.counts or (s.counts and (s.points != s2.points or bundle_a != bundle_b)):
+            out.append(SelectionChange(s.name if s.known else s2.name, s, s2, catalog, catalog2))
     out.extend(NewWarning(w) for w in other.warnings if w not in base.warnings)
     return out
 

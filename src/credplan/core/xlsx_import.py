@@ -32,7 +32,8 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
 from .csv_import import ImportOptions, ImportResult, ListRow, build_catalog, check_options, read_csv_file
 from .problems import FileProblems, Problem
@@ -247,9 +248,9 @@ def _match_row(row: list[str], overrides: dict[str, str]) -> dict[str, int]:
         if not text or i in used or text in seen:
             continue  # a cell merged across the row counts once
         seen.add(text)
-        role = role_of(text, found)
-        if role is not None:
-            found[role] = i
+        guessed_role = role_of(text, found)
+        if guessed_role is not None:
+            found[guessed_role] = i
             used.add(i)
     return found
 
@@ -353,7 +354,7 @@ def import_list(guessed: Guess, display: str, options: ImportOptions) -> ImportR
     rows: list[ListRow] = []
     problems: list[Problem] = list(guessed.problems)
     skipped = 0
-    labels = {}
+    labels: dict[str, str] = {}
     for mapping in guessed.mappings:
         got, said, n = list_rows(mapping)
         rows += got

@@ -11,7 +11,7 @@ import difflib
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from ..core.competency_options import competency_suggestions
 from ..core.completions import MEASURES, SuggestError

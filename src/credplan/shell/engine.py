@@ -20,7 +20,7 @@ from ..core.requirements import State
 from ..core.rules import Evaluation
 from ..core.search import CredentialIndex
 from ..core.session import PlanSession
-from ..core.store import PlanReadOnly, StorageError
+from ..core.plan_errors import PlanReadOnly, StorageError
 from ..core.text import clean
 from ..core.words import notices
 from ..core.words import requirements as words
@@ -152,7 +152,7 @@ class PlanShell:
                 self.refuse(str(exc))
             except BrokenPipeError:
                 raise
-            except Exception as exc:  # noqa: BLE001 - a shell must never end in a traceback
+            except Exception as exc:
                 self.refuse(f"Could not run `{name}`: {exc or type(exc).__name__}")
             self.out.flush()
             self.err.flush()

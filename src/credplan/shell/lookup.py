@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..core.model import Assessment, Catalog, Credential, Field
 from ..core.search import CredentialIndex

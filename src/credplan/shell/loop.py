@@ -7,7 +7,8 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Callable, Iterable, TextIO
+from typing import TextIO
+from collections.abc import Callable, Iterable
 
 from ..core.session import PlanSession
 from ..core.words import notices
@@ -89,7 +90,7 @@ def _setup_readline(sh: PlanShell, history: Path | None) -> Callable[[], None]:
             buffer = readline.get_line_buffer()[: readline.get_endidx()]
             try:
                 matches = completions(sh, buffer, text)
-            except Exception:  # noqa: BLE001 - completion must never break typing
+            except Exception:
                 matches = []
         return matches[state] if state < len(matches) else None
 

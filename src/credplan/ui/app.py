@@ -21,7 +21,8 @@ from ..core.session import STALE_AFTER
 from ..core.model import EARNED, PLANNED, Catalog, Plan
 from ..core.rules import Evaluation, evaluate
 from ..core.session import PlanSession, SessionError
-from ..core.store import OpenedPlan, PlanStore, StorageError
+from ..core.store import OpenedPlan, PlanStore
+from ..core.plan_errors import StorageError
 from ..core.text import display_catalog
 from ..core.words import notices
 from .commands import PlannerCommands

@@ -87,7 +87,7 @@ async def _reap(app_service: AppService, grace: float = 10.0) -> None:
         return
     try:
         await asyncio.wait_for(process.wait(), grace)
-    except asyncio.TimeoutError:
+    except TimeoutError:
         log.warning("planner pid %s did not exit after quit; killing it", process.pid)
         process.kill()
         await process.wait()

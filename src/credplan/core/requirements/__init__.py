@@ -26,7 +26,7 @@ from .score import PartScore, ScoreResult
 
 TYPE_CHECKING = False  # typing costs milliseconds at every start; annotations here are never evaluated
 if TYPE_CHECKING:
-    from typing import Mapping
+    from collections.abc import Mapping
 
 
 KINDS: Mapping[str, ModuleType] = MappingProxyType({m.KIND: m for m in (bundle, score, competency)})

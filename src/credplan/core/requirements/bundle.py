@@ -13,10 +13,11 @@ from ..records import record
 
 TYPE_CHECKING = False  # typing costs milliseconds at every start; annotations here are never evaluated
 if TYPE_CHECKING:
-    from typing import Any, Mapping
+    from typing import Any, Final
+    from collections.abc import Mapping
 
 
-KIND = "bundle"
+KIND: Final = "bundle"
 KEYS = COMMON_KEYS + ("points",)
 REQUIRED = COMMON_REQUIRED + ("points",)
 

@@ -7,14 +7,14 @@ No sentences here: results are states, numbers, ids and names; `core.words` says
 from __future__ import annotations
 
 from dataclasses import field
-from enum import Enum
+from enum import StrEnum
 
 from ..model import Catalog, Credential, Plan, Selection
 from ..records import record
 
 TYPE_CHECKING = False  # typing costs milliseconds at every start; annotations here are never evaluated
 if TYPE_CHECKING:
-    from typing import Mapping
+    from collections.abc import Mapping
 
 
 COMMON_KEYS: tuple[str, ...] = ("id", "kind", "name", "from_class", "to_class")
@@ -22,7 +22,7 @@ COMMON_KEYS: tuple[str, ...] = ("id", "kind", "name", "from_class", "to_class")
 COMMON_REQUIRED: tuple[str, ...] = ("id", "kind", "name")
 
 
-class State(str, Enum):
+class State(StrEnum):
     """A requirement's state. The value is what `check --json` writes."""
 
     MET = "met"
@@ -34,7 +34,7 @@ def state_of(met: bool) -> State:
     return State.MET if met else State.NOT_MET
 
 
-class NotCheckedWhy(str, Enum):
+class NotCheckedWhy(StrEnum):
     CLASS_NOT_SET = "class not set"
     """The plan has no graduating class and the requirement has class limits."""
     OTHER_CLASS = "class outside range"

@@ -16,10 +16,10 @@ from ..records import record
 
 TYPE_CHECKING = False  # typing costs milliseconds at every start; annotations here are never evaluated
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import Any, Final
 
 
-KIND = "competency"
+KIND: Final = "competency"
 KEYS = COMMON_KEYS + ("competency", "scores")
 REQUIRED = COMMON_REQUIRED + ("competency",)
 SCORE_OPTION_KEYS = ("assessment", "part", "at_least", "each", "total")

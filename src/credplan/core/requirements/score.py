@@ -14,10 +14,10 @@ from ..records import record
 
 TYPE_CHECKING = False  # typing costs milliseconds at every start; annotations here are never evaluated
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import Any, Final
 
 
-KIND = "score"
+KIND: Final = "score"
 KEYS = COMMON_KEYS + ("assessment", "total", "each")
 REQUIRED = COMMON_REQUIRED + ("assessment",)
 

@@ -41,7 +41,7 @@ def join(words: list[str], last: str = "and") -> str:
 
 
 def money(value: float) -> str:
-    cents = int(round(value * 100))
+    cents = round(value * 100)
     return f"${cents // 100:,}" if cents % 100 == 0 else f"${cents / 100:,.2f}"
 
 

@@ -62,7 +62,7 @@ def _selection(s: SelectionResult, catalog: Catalog) -> str:
     return f"counts {plural(s.points, 'point')} in {catalog.field_name(s.field or '')}"
 
 
-def difference_text(change: "Change") -> str:
+def difference_text(change: Change) -> str:
     """One change in words, saved plan first."""
     from .. import whatif as w
 
@@ -98,7 +98,7 @@ def difference_text(change: "Change") -> str:
     raise TypeError(f"no words for change {change!r}")
 
 
-def difference_lines(comparison: "Comparison") -> list[str]:
+def difference_lines(comparison: Comparison) -> list[str]:
     """The differences as a bulleted list, or one line saying there are none."""
     if comparison.same:
         return ["  " + NO_DIFFERENCES]
@@ -108,7 +108,7 @@ def difference_lines(comparison: "Comparison") -> list[str]:
 NO_DIFFERENCES = "No differences: the plan reads the same."
 
 
-def what_if_summary(comparison: "Comparison") -> str:
+def what_if_summary(comparison: Comparison) -> str:
     """One line: how many differences, and whether the what-if plan meets everything."""
     n = len(comparison.differences)
     state = "meets every requirement" if comparison.other.met else "does not meet every requirement"

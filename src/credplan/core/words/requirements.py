@@ -43,7 +43,7 @@ from ..rules import (
 
 TYPE_CHECKING = False  # typing costs milliseconds at every start; annotations here are never evaluated
 if TYPE_CHECKING:
-    from typing import Iterable
+    from collections.abc import Iterable
 
 # -- marks: every state also in words, so it reads without colour ------------------------------
 MET = "[met]"

@@ -10,7 +10,8 @@ be 15: say "combination", not "completion"; "2 points more than needed", not "+2
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
+from collections.abc import Iterable
 
 from ..report import UNVERIFIED, UNVERIFIED_WORDS
 from .requirements import option_text, plural
@@ -51,7 +52,7 @@ def sentence(text: str) -> str:
 
 # -- amounts -------------------------------------------------------------------------------------
 def money(value: float) -> str:
-    cents = int(round(value * 100))
+    cents = round(value * 100)
     if cents % 100 == 0:
         return f"${cents // 100:,}"
     return f"${cents / 100:,.2f}"

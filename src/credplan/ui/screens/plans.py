@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...core.store import PlanExists, StorageError
+from ...core.plan_errors import PlanExists, StorageError
 
 from ...core.paths import plans_dir
 from ...core.students import (
