@@ -89,7 +89,7 @@ def test_ohio_requirements(ohio):
     by_id = {r.id: r for r in ohio.requirements}
     assert by_id["bundle"].kind == "bundle" and by_id["bundle"].points == 12
     wk18, wk20, silver = by_id["workkeys-2018"], by_id["workkeys-2020"], by_id["workkeys-silver"]
-    assert (wk18.total, wk18.each, wk18.from_class, wk18.to_class) == (13, None, 2018, 2019)
+    assert (wk18.total, wk18.each, wk18.from_class, wk18.to_class) == (13, 3, 2018, 2019)
     assert (wk20.total, wk20.each, wk20.from_class, wk20.to_class) == (14, 3, 2020, 2024)
     assert (silver.total, silver.each, silver.from_class, silver.to_class) == (None, 4, 2025, None)
     wk = ohio.assessment_by_id["workkeys"]

@@ -212,12 +212,12 @@ def test_empty_plan_uses_the_first_field_with_nothing_in_it(ohio):
 # -- WorkKeys by graduating class ------------------------------------------------------------------------
 # (class, scores, requirement that applies, met, total counted, parts below `each`, parts not taken)
 WORKKEYS_CASES = [
-    # classes 2018-2019: total 13, no per-part minimum
+    # classes 2018-2019: total 13 and (one district source, shared/facts/ohio.md) every part at least 3
     (2019, (5, 4, 4), "workkeys-2018", True, 13, (), ()),
     (2018, (4, 4, 4), "workkeys-2018", False, 12, (), ()),
-    (2019, (7, 6, BELOW), "workkeys-2018", True, 13, (), ()),
-    (2019, (7, 5, BELOW), "workkeys-2018", False, 12, (), ()),
-    (2019, (7, 5, None), "workkeys-2018", False, 12, (), ("Workplace Documents",)),
+    (2019, (7, 6, BELOW), "workkeys-2018", False, 13, ("Workplace Documents",), ()),  # 13, but a part below 3
+    (2019, (7, 5, BELOW), "workkeys-2018", False, 12, ("Workplace Documents",), ()),
+    (2019, (7, 5, None), "workkeys-2018", False, 12, ("Workplace Documents",), ("Workplace Documents",)),
     # classes 2020-2024: total 14 and every part at least 3
     (2021, (5, 5, 4), "workkeys-2020", True, 14, (), ()),
     (2020, (5, 5, 3), "workkeys-2020", False, 13, (), ()),
