@@ -1,0 +1,134 @@
+"""Short labels and sentences the full-screen planner draws around the plan: whose plan
+it is, the panes' names, what the highlighted credential means for the plan, what to do
+on a terminal too small or on no terminal at all. The plan's own words (marks,
+requirement lines, reasons) are in `requirements`; this module only frames them.
+
+Names and catalog text come out as they went in; the planner builds Textual `Content`
+from them (never markup) after `core.text.clean`.
+"""
+
+from __future__ import annotations
+
+from ..model import Catalog, Credential, Plan
+from ..rules import SelectionResult, Why
+from . import requirements as words
+
+# -- whose plan, which catalog -----------------------------------------------------------------
+DEMO_BADGE = "DEMO"
+DEMO_TAIL = "nothing is saved"
+NO_NAME = "your plan"
+
+
+def plan_owner(student: str, *, demo: bool) -> str:
+    """Whose plan the title names: the student, else `your plan` (`demo plan` in a demo)."""
+    if student:
+        return student
+    return "demo plan" if demo else NO_NAME
+
+
+def terminal_title(student: str, catalog_title: str, *, demo: bool) -> str:
+    """The terminal window's title: `credplan: Ana López · Ohio ...`, DEMO first in a demo."""
+    head = f"{DEMO_BADGE} " if demo else ""
+    return f"{head}credplan: {plan_owner(student, demo=demo)} · {catalog_title}"
+
+
+def checked_words(checked_iso: str, stale: bool) -> str:
+    return f"checked {checked_iso}" + (", OVER A YEAR AGO" if stale else "")
+
+
+# -- panes --------------------------------------------------------------------------------------
+PANE_CREDENTIALS = "Credentials"
+PANE_PLAN = "Plan"
+PANE_KEYS = "tab: next pane"
+FIELDS_TITLE = "Fields: your points"
+FIELDS_TITLE_PLAIN = "Career fields"
+FIELD_LABEL = "Field"
+FIELD_KEYS = "←→"
+SCORES_TITLE = "Scores"
+SELECTIONS = "Selections"
+REQUIREMENTS = "Requirements"
+NO_SELECTIONS = "None yet: pick credentials with space or enter."
+SCORES_KEY = "Press w to type your class and scores."
+NO_SCORES = "No scores yet."
+CLASS_NOT_SET = "Graduating class: not set, so class rules are not checked"
+
+
+def field_points(points: int) -> str:
+    """The points the plan has in a field, as the field list shows them."""
+    return f"{points:>2} pt{' ' if points == 1 else 's'}"
+
+
+def scores_summary(catalog: Catalog, plan: Plan) -> list[str]:
+    """The class and the scores typed so far, as text (the boxes open with `w`)."""
+    out = [f"Graduating class: {plan.class_of}" if plan.class_of else CLASS_NOT_SET]
+    if catalog.assessments:
+        shown = 0
+        for a in catalog.assessments:
+            parts = [(p, plan.score(a.id, p)) for p in a.parts]
+            if any(v is not None for _, v in parts):
+                shown += 1
+                out.append(f"{a.name}: " + ", ".join(f"{p} {words.score_label(v, a)}" for p, v in parts))
+        if not shown:
+            out.append(NO_SCORES)
+    out.append(SCORES_KEY)
+    return out
+
+
+def too_small(width: int, height: int, min_width: int, min_height: int) -> str:
+    return (
+        f"Too small: {width}x{height}. The planner needs {min_width}x{min_height} or more. "
+        "Make the window bigger, or press q to quit."
+    )
+
+
+# -- the highlighted credential ----------------------------------------------------------------
+def in_plan(status: str) -> str:
+    return f"in your plan ({status})"
+
+
+NOT_IN_PLAN = "not in your plan"
+NO_CREDENTIAL = "No credential highlighted."
+
+
+def selection_detail(result: SelectionResult, catalog: Catalog) -> str:
+    """What the plan makes of a selected credential, said under the list the moment it
+    is picked: `[other field] It is listed in Health, not in Information Technology, so
+    it does not count there. It is in your plan (planned).`"""
+    status = words.selection_status(result)
+    mark = words.selection_mark(result)
+    if mark:
+        return f"{mark} {words.selection_sentence(result, catalog)} It is {in_plan(status)}."
+    return f"{in_plan(status)}: {words.selection_reason(result, catalog)}."
+
+
+def would_not_count(credential: Credential, catalog: Catalog, bundle_field: str) -> str:
+    """Before a pick: a credential not listed in the bundle field would not count there."""
+    listed = words.join_and(catalog.field_name(f) for f in credential.fields)
+    return f"listed in {listed}, not in {catalog.field_name(bundle_field)} (your bundle field)"
+
+
+def why_it_counts(result: SelectionResult) -> bool:
+    """True when the selection counts toward what the plan is judged by."""
+    return result.why not in (Why.OTHER_FIELD, Why.NOT_IN_CATALOG)
+
+
+# -- no terminal ----------------------------------------------------------------------------------
+def no_terminal(which: str) -> str:
+    return (
+        f"credplan: the full-screen planner needs a terminal, and {which} is not one.\n"
+        "Over SSH, ask for one: ssh -t HOST credplan ...\n"
+        "Without a terminal, plan line by line with `credplan shell` (same plans, plain text), "
+        "or print a plan with `credplan check`."
+    )
+
+
+UNKNOWN_THEME = "credplan: no theme called {name!r}. Themes: {names}."
+
+
+__all__ = [
+    "CLASS_NOT_SET", "NO_SCORES", "NO_SELECTIONS", "REQUIREMENTS", "SCORES_KEY", "SELECTIONS", "scores_summary",
+    "DEMO_BADGE", "DEMO_TAIL", "FIELDS_TITLE", "FIELDS_TITLE_PLAIN", "FIELD_KEYS", "FIELD_LABEL", "NOT_IN_PLAN", "NO_CREDENTIAL",
+    "NO_NAME", "PANE_CREDENTIALS", "PANE_KEYS", "PANE_PLAN", "SCORES_TITLE", "UNKNOWN_THEME",
+    "checked_words", "field_points", "in_plan", "no_terminal", "plan_owner", "selection_detail", "terminal_title",
+    "too_small", "would_not_count", "why_it_counts",
+]
