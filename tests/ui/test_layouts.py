@@ -165,3 +165,33 @@ async def test_without_colour_the_focused_pane_and_the_cursor_still_show(ohio, m
         assert app.screen.query_one("#plan").styles.border_top[0] == "heavy"
         text = screen_text(app)
         assert CURSOR_FOCUSED not in text and text.count(CURSOR_BLURRED) == 1
+
+
+# -- help follows the catalog's kind ---------------------------------------------------------------------
+def help_text(app) -> str:
+    from textual.widgets import Static
+
+    return " ".join(" ".join(str(s.content.plain if hasattr(s.content, "plain") else s.content).split()) for s in app.screen.query(Static))
+
+
+async def test_help_for_a_competency_catalog_speaks_of_competencies(colorado):
+    app = make_app(colorado)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = help_text(app)
+        assert "E+M?" in text and "English competency" in text and "Math competency" in text
+        assert "12?" not in text and "bundle field" not in text and "[other field]" not in text
+        assert "pin or unpin" not in text
+
+
+async def test_help_for_a_points_catalog_and_a_demo(ohio):
+    app = make_app(ohio, demo=True)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = help_text(app)
+        assert "12?" in text and "[bundle field]" in text and "[other field]" in text
+        assert "3 pts" in text  # the numbers before the field names, explained
+        assert "reset the demo" in text
+

@@ -235,7 +235,7 @@ async def test_help_and_palette_open(ohio):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        assert "pin or unpin the highlighted field" in screen_text(app)
+        assert "pin or unpin the bundle field" in screen_text(app)
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
         await pilot.press("ctrl+p")

@@ -332,4 +332,4 @@ class CredplanApp(App[None]):
     # -- actions ------------------------------------------------------------------------
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.catalog))
+            self.push_screen(HelpScreen(self.catalog, demo=self.session.is_demo))

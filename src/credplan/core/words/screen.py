@@ -112,10 +112,79 @@ def why_it_counts(result: SelectionResult) -> bool:
     return result.why not in (Why.OTHER_FIELD, Why.NOT_IN_CATALOG)
 
 
+# -- help (`?`) and the README's key table ----------------------------------------------------------
+def help_keys(*, bundle: bool, demo: bool) -> list[tuple[str, str]]:
+    """Every key of the planner and what it does, for this kind of catalog: a points
+    bundle (Ohio) or competencies (Colorado), which has no bundle field to pin."""
+    keys = [
+        ("up/down, j/k", "move in a list (home/end, pageup/pagedown jump)"),
+        ("left/right", "the previous or next career field"),
+        ("tab, shift+tab", "move between the field, the list, the plan and the score boxes"
+                           " (under 80 columns: to the other pane)"),
+        ("space, enter", "select or unselect the highlighted credential"),
+        ("/", "search credentials in every field by name, issuer or id"),
+        ("enter (in search)", "go to the first result"),
+        ("escape", "clear the search; leave a box or the field list for the credential list"),
+    ]
+    if bundle:
+        keys.append(("p", "pin or unpin the bundle field: the field on show, or the highlighted search result's field"))
+    keys += [
+        ("w", "type your graduating class (first, while it is not set) and your scores"),
+        ("m", "mark the highlighted selection earned (or planned again)"),
+        ("e", "export a report for a counselor (Markdown, text, JSON)"),
+        ("o", "plans: open, create, rename or delete a student's plan"),
+        ("s", "suggestions: quickest ways to finish the bundle" if bundle else "suggestions: what would meet each competency"),
+    ]
+    if bundle:
+        keys.append(("n", "nearest fields: every field ranked by how close you are"))
+    keys.append(("c", "what-if: compare under another field, class or catalog"))
+    if demo:
+        keys.append(("r", "reset the demo: back to the plan it started with"))
+    keys += [
+        ("ctrl+p", "command palette: pin a field, switch catalog or plan, theme"),
+        ("?", "this help"),
+        ("q", "quit (your plan is already saved)" if not demo else "quit (a demo saves nothing)"),
+    ]
+    return keys
+
+
+def help_marks(*, bundle: bool, competencies: list[tuple[str, str]] = ()) -> list[tuple[str, str]]:  # type: ignore[assignment]
+    """What the marks on screen mean, for this kind of catalog; `competencies` are the
+    (letter, name) pairs a competency catalog's list shows."""
+    marks = [("[x]", "a selected credential"), ("▶ / ▷", "the list's cursor, with the focus / without it")]
+    if bundle:
+        marks += [
+            ("12?", "its points; ? = not confirmed against the official list"),
+            ("3 pts", "beside a field: the points your plan has in that field"),
+            (words.bundle_field_mark_words(pinned=False), "the field your bundle counts in: the one with the most points"),
+            (words.bundle_field_mark_words(pinned=True), "the bundle field, pinned by you with p"),
+        ]
+        marks += list(words.MARK_MEANINGS)
+    else:
+        letters = "+".join(letter for letter, _ in competencies) or "E+M"
+        named = ", ".join(f"{letter} {name}" for letter, name in competencies)
+        marks += [
+            (f"{letters}?", f"the competencies a credential shows ({named}; -- none); "
+                            "? = not confirmed against the official list"),
+            ("ok / --", "in the plan: the selection meets a competency / meets none"),
+        ]
+        marks += [(m, w) for m, w in words.MARK_MEANINGS if m != words.OTHER_FIELD]
+    marks.append(("…", "a name cut short; the lines under the list show the highlighted credential whole"))
+    return marks
+
+
+HELP_KEYS_TITLE = "Keys"
+HELP_MARKS_TITLE = "Marks"
+HELP_CATALOG_TITLE = "This catalog"
+HELP_CLOSE = "Press escape to close."
+
+
 # -- no terminal ----------------------------------------------------------------------------------
-def no_terminal(which: str) -> str:
+def no_terminal(ends: list[str]) -> str:
+    """`ends`: which of standard input and output are not a terminal."""
+    which = f"neither {ends[0]} nor {ends[1]} is one" if len(ends) > 1 else f"{ends[0]} is not one"
     return (
-        f"credplan: the full-screen planner needs a terminal, and {which} is not one.\n"
+        f"credplan: the full-screen planner needs a terminal, but {which}.\n"
         "Over SSH, ask for one: ssh -t HOST credplan ...\n"
         "Without a terminal, plan line by line with `credplan shell` (same plans, plain text), "
         "or print a plan with `credplan check`."
@@ -126,6 +195,7 @@ UNKNOWN_THEME = "credplan: no theme called {name!r}. Themes: {names}."
 
 
 __all__ = [
+    "HELP_CATALOG_TITLE", "HELP_CLOSE", "HELP_KEYS_TITLE", "HELP_MARKS_TITLE", "help_keys", "help_marks",
     "CLASS_NOT_SET", "NO_SCORES", "NO_SELECTIONS", "REQUIREMENTS", "SCORES_KEY", "SELECTIONS", "scores_summary",
     "DEMO_BADGE", "DEMO_TAIL", "FIELDS_TITLE", "FIELDS_TITLE_PLAIN", "FIELD_KEYS", "FIELD_LABEL", "NOT_IN_PLAN", "NO_CREDENTIAL",
     "NO_NAME", "PANE_CREDENTIALS", "PANE_KEYS", "PANE_PLAN", "SCORES_TITLE", "UNKNOWN_THEME",
