@@ -4,6 +4,11 @@ The planning session (`core.session`) opens the plan and the catalog; problems w
 catalog are reported as `FILE:LINE` messages on stderr with exit status 2, before
 Textual draws anything. Exit status 3 when the student left with changes that were not
 saved (they chose to discard them).
+
+Without a terminal (`ssh host credplan` without `-t`, or output sent to a file) the
+planner would write escape codes into a pipe and wait forever for keys that cannot
+come: it says what to do instead and exits with status 2, as on a dumb terminal. The
+web mode (`credplan serve`, Textual's web driver) talks through pipes on purpose.
 """
 
 from __future__ import annotations
@@ -31,6 +36,12 @@ def launch(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT
+    missing = no_terminal()
+    if missing:
+        from .core.words.screen import no_terminal as no_terminal_words
+
+        print(no_terminal_words(missing), file=sys.stderr)
+        return EXIT_BAD_INPUT
     try:
         session = PlanSession.open(OpenRequest.from_args(args))
     except SessionError as exc:
@@ -47,3 +58,19 @@ def launch(args: argparse.Namespace) -> int:
     if app.exit_message:
         report_problems([app.exit_message])
     return app.return_code or 0
+
+
+def no_terminal() -> list[str]:
+    """What is not a terminal (empty when both ends are): the planner needs to read
+    keys from one and draw on one."""
+    if os.environ.get("TEXTUAL_DRIVER"):  # the web mode: pipes to textual-serve
+        return []
+    return [name for name, stream in (("standard input", sys.stdin), ("standard output", sys.stdout)) if not _is_tty(stream)]
+
+
+def _is_tty(stream: object) -> bool:
+    try:
+        return bool(stream is not None and stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError, OSError):
+        return False
+
