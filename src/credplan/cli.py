@@ -38,7 +38,12 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     who = parser.add_mutually_exclusive_group()
     who.add_argument("--plan", help="plan file to open (created on the first change)")
     who.add_argument("--student", metavar="NAME", help="open or create this student's plan in the plans folder")
-    who.add_argument("--demo", action="store_true", help="a throwaway plan for a class demo: nothing is saved")
+    who.add_argument(
+        "--demo", nargs="?", const=True, default=False, metavar="PLAN",
+        help="a throwaway plan for a class demo, nothing saved; start from `example` (the catalog's "
+        "example plan) or a plan file; r resets it",
+    )
+    parser.add_argument("--theme", metavar="NAME", help="the planner's colours for this session (the palette's Theme list)")
     if commands:
         sub = parser.add_subparsers(dest="command", metavar="COMMAND")
         for module in command_modules():

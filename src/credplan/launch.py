@@ -9,6 +9,9 @@ Without a terminal (`ssh host credplan` without `-t`, or output sent to a file) 
 planner would write escape codes into a pipe and wait forever for keys that cannot
 come: it says what to do instead and exits with status 2, as on a dumb terminal. The
 web mode (`credplan serve`, Textual's web driver) talks through pipes on purpose.
+
+The theme: `--theme NAME` for this session, else the one last chosen in the palette
+(`core.settings`), else Textual's default.
 """
 
 from __future__ import annotations
@@ -51,6 +54,9 @@ def launch(args: argparse.Namespace) -> int:
     from .ui.app import CredplanApp
 
     app = CredplanApp(session)
+    if not choose_theme(app, getattr(args, "theme", None)):
+        session.close()
+        return EXIT_BAD_INPUT
     try:
         app.run()
     finally:
@@ -74,3 +80,22 @@ def _is_tty(stream: object) -> bool:
     except (AttributeError, ValueError, OSError):
         return False
 
+
+def choose_theme(app, asked: str | None) -> bool:  # type: ignore[no-untyped-def]
+    """Apply `--theme`, else the remembered theme; False (and said why) when `--theme`
+    names no theme."""
+    themes = app.available_themes
+    if asked:
+        if asked not in themes:
+            from .core.words.screen import UNKNOWN_THEME
+
+            print(UNKNOWN_THEME.format(name=asked, names=", ".join(sorted(themes))), file=sys.stderr)
+            return False
+        app.theme = asked
+        return True
+    from .core.settings import load_settings
+
+    remembered = load_settings().get("theme")
+    if isinstance(remembered, str) and remembered in themes:
+        app.theme = remembered
+    return True

@@ -195,3 +195,27 @@ async def test_help_for_a_points_catalog_and_a_demo(ohio):
         assert "3 pts" in text  # the numbers before the field names, explained
         assert "reset the demo" in text
 
+
+# -- teachers -----------------------------------------------------------------------------------------------
+async def test_r_resets_a_demo_to_the_plan_it_started_with(ohio):
+    start = Plan(student="Example student").with_selection("comptia-a-plus")
+    app = make_app(ohio, start, demo=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "r Reset demo" in app.screen.query_one("KeyBar").render().plain
+        await pilot.press("down", "space", "w", *"2027")
+        await pilot.pause()
+        assert app.plan != start and app.plan.class_of == 2027
+        await pilot.press("escape", "r")
+        await pilot.pause()
+        assert app.plan == start
+        assert app.screen.query_one("#class-of", Input).value == ""
+        assert screen_text(app).splitlines()[0].lstrip().startswith("DEMO")
+
+
+async def test_r_does_nothing_to_a_students_plan(ohio):
+    app = make_app(ohio, Plan(student="Ana"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space", "r")
+        await pilot.pause()
+        assert len(app.plan.selections) == 1
+        assert "Reset" not in app.screen.query_one("KeyBar").render().plain

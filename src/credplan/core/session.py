@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .atomic import atomic_write_text, backup_path
-from .bundled import bundled_ids, resolve_catalog
+from .bundled import EXAMPLE, bundled_ids, example_plan_path, resolve_catalog
 from .catalog import load_catalog
 from .changes import catalog_changes
 from .model import Catalog, Plan
@@ -67,15 +67,20 @@ class OpenRequest:
     """A bundled catalog id or a path; None: the plan's own catalog, else Ohio."""
     inspect: bool = False
     """Only read: no lock, nothing written, a broken plan file is an error."""
+    demo_start: str | None = None
+    """A demo's first plan: `example` (the catalog's bundled example plan) or a plan
+    file, read and never written; None: an empty plan."""
 
     @classmethod
     def from_args(cls, args: argparse.Namespace, *, inspect: bool = False) -> "OpenRequest":
+        demo = getattr(args, "demo", False)
         return cls(
             plan=getattr(args, "plan", None) or None,
             student=getattr(args, "student", None) or None,
-            demo=bool(getattr(args, "demo", False)),
+            demo=bool(demo),
             catalog=getattr(args, "catalog", None) or None,
             inspect=inspect,
+            demo_start=demo if isinstance(demo, str) and demo else None,
         )
 
 
@@ -124,6 +129,20 @@ def _catalog_for(request: OpenRequest, plan: Plan) -> tuple[Catalog, list[str]]:
     )
 
 
+def demo_start_plan(request: OpenRequest) -> Plan:
+    """The plan a demo starts from: the bundled example for the catalog asked for (or
+    Ohio), or the plan file given. Read only; raises `FileProblems`."""
+    start = request.demo_start or ""
+    if start == EXAMPLE:
+        ref = request.catalog or DEFAULT_CATALOG
+        catalog_id = load_catalog_ref(ref).id
+        path = example_plan_path(catalog_id)
+        if path is None:
+            raise FileProblems([Problem(ref, 0, notices.no_example_plan(catalog_id))])
+        return read_plan(path)
+    return read_plan(Path(start).expanduser())
+
+
 def catalog_warnings(catalog: Catalog, today: dt.date) -> list[str]:
     """What every front-end says about the catalog itself on opening: that it is stale.
     (Unconfirmed values are marked `?` wherever they are shown, with the legend.)"""
@@ -152,6 +171,8 @@ class PlanSession:
     """A class demo: nothing is written and no other student's plan is listed."""
     catalog_notices: list[str] = field(default_factory=list)
     """What is said about the catalog itself (stale, not the plan's own): reports carry these."""
+    demo_plan: Plan | None = None
+    """The plan a demo started from, for `reset_demo`."""
     _evaluated: tuple[int, int, Evaluation] | None = field(default=None, repr=False)
 
     # -- opening ------------------------------------------------------------------------
@@ -188,6 +209,8 @@ class PlanSession:
         store = PlanStore(path)
         try:
             opened = store.open(student=request.student or "")
+            if request.demo and request.demo_start:
+                opened.plan = demo_start_plan(request)
             catalog, said = _catalog_for(request, opened.plan)
         except BaseException:
             store.close()
@@ -199,6 +222,7 @@ class PlanSession:
         if changes:
             told += [m for m in changes.messages() if m not in said]
         session = cls(catalog, opened.plan, store, path, told + said, list(opened.problems), today=today, demo=request.demo)
+        session.demo_plan = opened.plan
         session.catalog_notices = said + catalog_warnings(catalog, today)
         session.notices += catalog_warnings(catalog, today)
         if changes and not store.read_only and path is not None and path.exists():
@@ -224,6 +248,7 @@ class PlanSession:
         session = cls(catalog, opened.plan, store, path, told, list(opened.problems), today=today or dt.date.today(), demo=demo)
         if plan is not None:
             session.plan = plan
+        session.demo_plan = session.plan
         session.catalog_notices = catalog_warnings(catalog, session.today)
         session.notices += session.catalog_notices
         return session
@@ -371,6 +396,15 @@ class PlanSession:
         if not self.read_only:
             self._save()
         return catalog
+
+    def reset_demo(self) -> Plan:
+        """A demo back to the plan it started with (empty, or the example); nothing is
+        written. Raises `PlanReadOnly` outside a demo."""
+        if not self.demo:
+            raise PlanReadOnly(notices.NOT_A_DEMO)
+        self.plan = self.demo_plan if self.demo_plan is not None else Plan()
+        self.unsaved, self.save_problem = False, ""
+        return self.plan
 
     def close(self) -> None:
         if self.store is not None:

@@ -175,6 +175,29 @@ class CredplanApp(App[None]):
         self.evaluation = evaluate(self.catalog, plan)
         self._show_banner()
 
+    def reset_demo(self) -> None:
+        """`r` in a demo: back to the plan it started with (empty, or the example)."""
+        if not self.session.is_demo:
+            return
+        plan = self.session.reset_demo()
+        self.load_plan(plan)
+        said = notices.DEMO_RESET_EXAMPLE if plan.selections or plan.scores else notices.DEMO_RESET_EMPTY
+        self.notify(said, markup=False)
+
+    # -- the theme, remembered for this user -----------------------------------------------
+    remember_theme = True
+    """Save a theme chosen in the palette (not in a demo: a demo saves nothing)."""
+
+    def watch_theme(self, theme: str) -> None:
+        if not self.remember_theme or self.session.is_demo or not self._running:
+            return
+        from ..core.settings import save_setting
+
+        try:
+            save_setting("theme", theme)
+        except OSError as exc:
+            self.notify(notices.setting_not_saved(exc), severity="warning", markup=False)
+
     def reload_from_disk(self) -> None:
         if self.session.is_demo:
             return

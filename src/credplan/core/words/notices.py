@@ -195,3 +195,17 @@ def catalog_change_lines(changes: Changes) -> list[str]:
         out.append(f"`{clean(cid)}` is no longer in this catalog; it stays in the plan but does not count.")
     out.extend(point_change_line(change) for change in changes.points)
     return out
+
+
+# -- class demos ------------------------------------------------------------------------------
+NOT_A_DEMO = "Only a demo can be reset; a student's plan changes one selection at a time."
+DEMO_RESET_EMPTY = "Demo reset: an empty plan again."
+DEMO_RESET_EXAMPLE = "Demo reset: back to the plan it started with."
+
+
+def no_example_plan(catalog_id: str) -> str:
+    return f"there is no example plan for the catalog `{clean(catalog_id)}`; give a plan file: --demo PATH"
+
+
+def setting_not_saved(exc: BaseException) -> str:
+    return f"The theme is in use but could not be remembered for next time ({_why(exc)})."
