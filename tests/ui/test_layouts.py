@@ -101,6 +101,22 @@ async def test_left_and_right_in_the_list_step_through_the_fields(ohio):
         assert credentials.field_id == ohio.fields[-1].id
 
 
+async def test_the_field_line_opens_into_a_list_and_shows_the_field_chosen(ohio):
+    app = make_app(ohio)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        fields = app.screen.query_one(FieldList)
+        assert fields.has_focus and fields.region.height > 10  # opened
+        assert "Agriculture and Environmental Systems" in screen_text(app)  # whole names
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.query_one(CredentialList).has_focus and fields.region.height == 1
+        field_line = screen_text(app).splitlines()[1]
+        assert "Business, Marketing and Finance" in field_line
+
+
 # -- narrower terminals ------------------------------------------------------------------------------
 async def test_at_60x20_the_plan_is_one_tab_away_and_on_screen(ohio):
     app = make_app(ohio, it_bundle(ohio))

@@ -71,9 +71,26 @@ class FieldList(OptionList):
         self._shown = list(rows)
         self._rows = list(rows)
 
+
+    def on_focus(self) -> None:
+        self._label(False)
+
+    def on_blur(self) -> None:
+        self._label(True)
+
+    def _label(self, shown: bool) -> None:
+        """Opened, the list takes the label's room too: full names fit at 80 columns."""
+        label = self.screen.query("#field-label")
+        if label:
+            label.first().display = shown
+
     def on_resize(self) -> None:
         if self._column:
             self._redraw(self._rows or [(0, "")] * len(self.catalog.fields))
+        elif not self.has_focus:
+            # Folded back to one line: that line shows the highlighted field, not the
+            # top (once its lines are measured at the new size).
+            self.call_after_refresh(self.scroll_to_highlight, True)
 
     def step(self, by: int) -> None:
         """Highlight the next (`by=1`) or previous field, round the end."""
