@@ -215,6 +215,7 @@ async def test_graduating_class_decides_which_workkeys_rule_applies(ohio):
     app = make_app(ohio)
     async with app.run_test(size=(100, 40)) as pilot:
         assert "set your graduating class" in screen_text(app)
+        await pilot.pause()  # the boxes are mounted just after the first frame
         app.screen.query_one("#class-of", Input).focus()
         await pilot.press(*"2019")
         await pilot.pause()
@@ -261,6 +262,7 @@ async def test_quit_and_reopen_restores_the_plan(ohio, tmp_path):
     assert read_plan(path).selection(first) is not None
     again = make_app(ohio, path=path)
     async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()  # the boxes are mounted just after the first frame
         assert again.plan.selection(first) is not None
         assert again.plan.score("workkeys", "Applied Math") == 6
         assert again.screen.query_one(ScoreInput).value == "6"

@@ -104,6 +104,7 @@ class MainScreen(Screen):
         self.query_one(CredentialList).focus()
         self.set_read_only(self.app.read_only)  # type: ignore[attr-defined]
         self._layout_for(self.size.width)
+        self.call_after_refresh(self.query_one(PlanPanel).mount_form)
 
     def on_resize(self) -> None:
         self._layout_for(self.size.width)
@@ -120,6 +121,8 @@ class MainScreen(Screen):
             self.query_one("#too-small", Static).update(say.too_small(width, height, MIN_WIDTH, MIN_HEIGHT))
         self.query_one(PaneTabs).display = narrow
         self.query_one(FieldList).set_column(width >= WIDE)
+        search = self.query_one("#search", Input)
+        self.query_one("#field-row").display = width >= WIDE or not search.display
         self.query_one(PlanPanel).relight()
         if narrow:
             self._show_pane(self._pane)
@@ -235,8 +238,7 @@ class MainScreen(Screen):
             return
         search = self.query_one("#search", Input)
         if search.value:
-            search.remove_class("-shown")
-            search.display = False
+            self._show_search(False)
             search.value = ""  # its watcher shows the highlighted field's credentials
         else:
             self.query_one(CredentialList).show_field(event.option.id, self.app.plan)  # type: ignore[attr-defined]
@@ -282,13 +284,22 @@ class MainScreen(Screen):
 
         self.call_after_refresh(settled)
 
-    def action_search(self) -> None:
+    def _show_search(self, shown: bool) -> None:
+        """The search box takes the field line's place (results come from every field):
+        the list below does not move, so opening and closing the search redraws two
+        lines and the list's border, not the whole list shifted by one row."""
         search = self.query_one("#search", Input)
-        search.add_class("-shown")
-        search.display = True
+        search.set_class(shown, "-shown")
+        search.display = shown
+        if not self.has_class("-wide"):
+            self.query_one("#field-row").display = not shown
+
+    async def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        self._show_search(True)
         self._send_focus(search)
 
-    def on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         """Over SSH, `/comptia` or `w5` can arrive as one burst: every key is queued for
         the list before `/` or `w` is handled. Keys bubble through the screen in order,
         so the screen takes `/` and `w` itself and hands the keys after them to the box
@@ -303,7 +314,9 @@ class MainScreen(Screen):
             if action is not None:
                 event.stop()
                 event.prevent_default()
-                action()
+                # `w`: the keys after it queue up behind this handler, in order, until
+                # the boxes they belong in exist (they are mounted after the first frame).
+                await action()
             return
         if event.is_printable and event.character:
             pending.insert_text_at_cursor(event.character)
@@ -339,8 +352,7 @@ class MainScreen(Screen):
         had_search = bool(search.value) or search.has_class("-shown")
         if search.value:
             search.value = ""  # Input.Changed puts the field's credentials back
-        search.remove_class("-shown")
-        search.display = False
+        self._show_search(False)
         if had_search or isinstance(self.focused, (Input, FieldList, PlanView)):
             self.set_focus(self.query_one(CredentialList))  # now: keys after escape go to the list
 
@@ -398,9 +410,10 @@ class MainScreen(Screen):
             return
         self.app.pin_field(field_id, toggle=True)  # type: ignore[attr-defined]
 
-    def action_scores(self) -> None:
+    async def action_scores(self) -> None:
         """`w`: the graduating class first while it is not set (a year typed into a
         score box would be stored as a score), else the first score box."""
+        await self.query_one(PlanPanel).mount_form()
         plan: Plan = self.app.plan  # type: ignore[attr-defined]
         inputs = self.query_one(ScoreInputs).inputs if self.catalog.assessments else []
         target: Input

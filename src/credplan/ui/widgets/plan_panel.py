@@ -10,6 +10,7 @@ the focused pane shows without colour too."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.widget import AwaitMount
 from textual.containers import Vertical, VerticalScroll
 from textual.color import Color
 from textual.widgets import Static
@@ -69,15 +70,38 @@ class PlanPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield PlanView(self.catalog, id="summary")
-        with ScoresForm(id="scores-form"):
-            yield ClassInput(self.plan.class_of, id="class")
+        yield ScoresForm(id="scores-form")
+
+    # The boxes are folded away at 80x24, so they are mounted just after the first
+    # frame rather than before it: a dozen widgets (five inputs on Ohio, twenty on
+    # Colorado) were a fifth of the time to the first frame. `w` waits for them.
+    _form: AwaitMount | None = None
+    form_ready = False
+    _evaluation: Evaluation | None = None
+
+    def mount_form(self) -> AwaitMount:
+        """Mount the class and score boxes (once); await the result to use them."""
+        if self._form is None:
+            widgets = [ClassInput(self.plan.class_of, id="class")]
             if self.catalog.assessments:
-                yield Static(heading(say.SCORES_TITLE), classes="heading", markup=False)
-                yield ScoreInputs(self.catalog, self.plan, id="scores")
+                widgets.append(Static(heading(say.SCORES_TITLE), classes="heading", markup=False))
+                widgets.append(ScoreInputs(self.catalog, self.plan, id="scores"))
+            self._form = self.query_one(ScoresForm).mount_all(widgets)
+            self.call_after_refresh(self._form_mounted)
+        return self._form
+
+    def _form_mounted(self) -> None:
+        self.form_ready = True
+        if self._evaluation is not None:
+            self.show(self.plan, self._evaluation)
+        self.screen.set_read_only(self.app.read_only)  # type: ignore[attr-defined]
 
     def show(self, plan: Plan, evaluation: Evaluation) -> None:
         self.plan = plan
+        self._evaluation = evaluation
         self.query_one(PlanView).show(plan, evaluation)
+        if not self.form_ready:
+            return
         self.query_one(ClassInput).show(plan.class_of)
         if self.catalog.assessments:
             self.query_one(ScoreInputs).show(plan, evaluation)
