@@ -235,3 +235,17 @@ async def test_r_does_nothing_to_a_students_plan(ohio):
         await pilot.pause()
         assert len(app.plan.selections) == 1
         assert "Reset" not in app.screen.query_one("KeyBar").render().plain
+
+
+def test_the_readmes_key_table_has_the_planners_keys():
+    """README and help (`?`) list the same keys; help's words come from core.words."""
+    import re
+    from pathlib import Path
+
+    from credplan.core.words.screen import help_keys
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| key | does |"):].split("\n\n")[0]
+    readme_keys = {re.sub(r"`", "", row.split("|")[1]).strip() for row in table.splitlines()[2:]}
+    helped = {key for key, _ in help_keys(bundle=True, demo=True)} - {"enter (in search)"}  # under `/` in the README
+    assert readme_keys == helped
