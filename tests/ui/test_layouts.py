@@ -185,9 +185,9 @@ async def test_without_colour_the_focused_pane_and_the_cursor_still_show(ohio, m
 
 # -- help follows the catalog's kind ---------------------------------------------------------------------
 def help_text(app) -> str:
-    from textual.widgets import Static
+    from credplan.ui.screens.help import HelpText
 
-    return " ".join(" ".join(str(s.content.plain if hasattr(s.content, "plain") else s.content).split()) for s in app.screen.query(Static))
+    return " ".join(app.screen.query_one(HelpText).render().plain.split())
 
 
 async def test_help_for_a_competency_catalog_speaks_of_competencies(colorado):
