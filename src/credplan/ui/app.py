@@ -92,15 +92,30 @@ class CredplanApp(App[None]):
                     screen.query_one(TitleBar).show(titles)
 
     _window_title = ""
+    _title_saved = False
 
     def _terminal_title(self, text: str) -> None:
         """OSC 2 sets the window (tmux: pane) title; the text has been through `clean`,
-        so it holds no control character that could end the sequence early."""
+        so it holds no control character that could end the sequence early. The title
+        the terminal had is pushed first (XTWINOPS 22) and given back on leaving (23),
+        where the terminal keeps such a stack."""
         self._window_title = text
         driver = self._driver
         if driver is not None and not self.is_headless and self._running:
-            driver.write(f"\x1b]2;{text}\x07")
+            push = "" if self._title_saved else "\x1b[22;2t"
+            self._title_saved = True
+            driver.write(f"{push}\x1b]2;{text}\x07")
             driver.flush()
+
+    def _give_back_title(self) -> None:
+        driver = self._driver
+        if self._title_saved and driver is not None:
+            try:
+                driver.write("\x1b[23;2t")
+                driver.flush()
+            except Exception:  # noqa: BLE001 - leaving anyway; a title is not worth a traceback
+                pass
+            self._title_saved = False
 
     @property
     def read_only(self) -> bool:
@@ -231,6 +246,7 @@ class CredplanApp(App[None]):
         self.notify(f"Opened the plan of {who}.", markup=False)
 
     def on_unmount(self) -> None:
+        self._give_back_title()
         self.session.close()
 
     # -- leaving ------------------------------------------------------------------------
