@@ -249,3 +249,16 @@ def test_the_readmes_key_table_has_the_planners_keys():
     readme_keys = {re.sub(r"`", "", row.split("|")[1]).strip() for row in table.splitlines()[2:]}
     helped = {key for key, _ in help_keys(bundle=True, demo=True)} - {"enter (in search)"}  # under `/` in the README
     assert readme_keys == helped
+
+
+async def test_without_colour_the_opened_field_lists_cursor_is_underlined(ohio, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(ohio)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        fields = app.screen.query_one(FieldList)
+        style = fields.get_visual_style("option-list--option-highlighted")
+        assert style.underline and style.bold
+        plain = fields.get_visual_style("option-list--option")
+        assert not plain.underline
