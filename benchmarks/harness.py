@@ -34,6 +34,15 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 
+def headless_planner() -> None:
+    """The planner refuses to start without a terminal (`credplan.launch.no_terminal`);
+    these measurements run it headless on purpose, through the same hook that makes
+    `App.run` headless, so the check is told there is one."""
+    import credplan.launch as launch
+
+    launch.no_terminal = lambda: []  # type: ignore[assignment]
+
+
 def maxrss_kib() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
 
@@ -44,6 +53,10 @@ class PaintRecorder:
     def __init__(self) -> None:
         self.paints: list[tuple[float, float]] = []
         """(CLOCK_MONOTONIC, process CPU time) at the end of each frame."""
+        self.sizes: list[int] = []
+        """Bytes of each frame as encoded for a terminal (headless frames only)."""
+        self.layouts = 0
+        """Screen-wide layouts so far (not the scroll-only reflows)."""
         self.on_paint = None  # callable(app, screen) or None
         self.encode_headless = True
 
@@ -58,13 +71,26 @@ class PaintRecorder:
             original(app, screen, renderable)
             if renderable is None or app._batch_count:
                 return
+            size = 0
             if app.is_headless and recorder.encode_headless and isinstance(renderable, CompositorUpdate):
-                renderable.render_segments(app.console)
+                size = len(renderable.render_segments(app.console).encode())
             recorder.paints.append((time.monotonic(), time.process_time()))
+            recorder.sizes.append(size)
             if recorder.on_paint is not None:
                 recorder.on_paint(app, screen)
 
         App._display = _display  # type: ignore[method-assign]
+
+        from textual.screen import Screen
+
+        original_layout = Screen._refresh_layout
+
+        def _refresh_layout(screen, size=None, scroll=False):  # type: ignore[no-untyped-def]
+            if not (scroll and not screen._layout_widgets):  # a full reflow, not a scroll
+                recorder.layouts += 1
+            return original_layout(screen, size, scroll)
+
+        Screen._refresh_layout = _refresh_layout  # type: ignore[method-assign]
 
     def last_since(self, t0: float) -> tuple[float, float] | None:
         after = [p for p in self.paints if p[0] >= t0]
@@ -120,11 +146,11 @@ def phases(args: argparse.Namespace) -> int:
     recorder = PaintRecorder()
     recorder.install()
     import credplan.cli as cli
-    import credplan.commands.common as common
 
-    mark("import credplan.cli and the core")
+    mark("import credplan.cli (core, commands package)")
+    import credplan.core.session as session
 
-    original_load = common.load_catalog_ref
+    original_load = session.load_catalog_ref
 
     def load(ref):  # type: ignore[no-untyped-def]
         mark("argparse (no subcommand module), plan path")
@@ -132,13 +158,7 @@ def phases(args: argparse.Namespace) -> int:
         mark("load and validate the catalog")
         return catalog
 
-    common.load_catalog_ref = load  # type: ignore[assignment]
-    try:
-        import credplan.opening as opening
-
-        opening.load_catalog_ref = load  # type: ignore[attr-defined,assignment]
-    except ImportError:
-        pass
+    session.load_catalog_ref = load  # type: ignore[assignment]
     from textual.app import App
 
     original_run = App.run
@@ -158,6 +178,7 @@ def phases(args: argparse.Namespace) -> int:
         return original_run(self, headless=True, size=(100, 40))
 
     App.run = run  # type: ignore[method-assign]
+    headless_planner()
 
     def on_paint(app, screen) -> None:  # type: ignore[no-untyped-def]
         if type(screen).__name__ == "MainScreen" and not any(n.startswith("styles") for n, _ in marks):
@@ -228,6 +249,7 @@ def run_with_pilot(app_name: str, catalog: str, size: tuple[int, int], pilot_scr
         return original_run(self, headless=True, size=size, auto_pilot=pilot_script)
 
     App.run = run_headless  # type: ignore[method-assign]
+    headless_planner()
     try:
         if app_name == "credplan":
             from credplan.cli import main
@@ -261,11 +283,26 @@ def keys_bench(args: argparse.Namespace) -> int:
         # toggles on the start list: space on a row, down, space on the next...
         toggles: tuple[list[float], list[float]] = ([], [])
         moves: tuple[list[float], list[float]] = ([], [])
+        per_toggle: list[tuple[int, int, int]] = []  # frames, layouts, bytes
         for _ in range(args.toggles):
             for into, key in ((toggles, "space"), (moves, "down")):
+                frames, layouts = len(recorder.paints), recorder.layouts
                 wall, cpu = await timed_keys(pilot, recorder, [key])
                 into[0].extend(wall)
                 into[1].extend(cpu)
+                if key == "space":
+                    per_toggle.append(
+                        (len(recorder.paints) - frames, recorder.layouts - layouts, sum(recorder.sizes[frames:]))
+                    )
+        result["toggle_frames"] = {
+            "n": len(per_toggle),
+            "frames_p50": statistics.median(f for f, _, _ in per_toggle),
+            "frames_max": max(f for f, _, _ in per_toggle),
+            "layouts_p50": statistics.median(lay for _, lay, _ in per_toggle),
+            "layouts_max": max(lay for _, lay, _ in per_toggle),
+            "bytes_p50": statistics.median(b for _, _, b in per_toggle),
+            "bytes_max": max(b for _, _, b in per_toggle),
+        }
         result["toggle"] = summary_ms(toggles[0])
         result["toggle_cpu"] = summary_ms(toggles[1])
         result["move"] = summary_ms(moves[0])

@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from harness import PaintRecorder, maxrss_kib, timed_keys  # noqa: E402
+from harness import PaintRecorder, headless_planner, maxrss_kib, timed_keys  # noqa: E402
 
 WALK = [
     # toggle two credentials in the first field shown
@@ -32,8 +32,8 @@ WALK = [
     "slash", *"comptia", "enter", "space", "escape",
     # pin the highlighted field
     "p",
-    # scores: jump to the inputs, type three levels, back to the list
-    "w", "5", "tab", "4", "tab", "6", "escape",
+    # scores: w opens the class box (not set yet), the class, then three levels, back to the list
+    "w", *"2027", "tab", "5", "tab", "4", "tab", "6", "escape",
     # another search
     "slash", *"serv", "enter", "space", "escape",
     # move about and toggle
@@ -70,6 +70,7 @@ def walk(catalog_ref: str, size: tuple[int, int]) -> dict[str, object]:
         return original_run(self, headless=True, size=size, auto_pilot=pilot_walk)
 
     App.run = run_headless  # type: ignore[method-assign]
+    headless_planner()
     code = credplan_main(["--catalog", catalog_ref])
     if code != 0 or "wall" not in timings:
         raise SystemExit(f"credplan exited {code} before the walk ended")

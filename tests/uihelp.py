@@ -20,6 +20,21 @@ def make_app(catalog: Catalog, plan: Plan | None = None, path: Path | None = Non
     return CredplanApp(session, today=TODAY, **kwargs)
 
 
+def plan_pane_text(app) -> str:
+    """The plan pane's text, unwrapped: the plan in words (`PlanView.content`), then
+    each label of the score boxes (`Static`), one per line."""
+    from textual.widgets import Static
+
+    from credplan.ui.widgets.plan_view import PlanView
+
+    panel = app.screen.query_one("#plan")
+    out = [panel.query_one(PlanView).content.plain]
+    for static in panel.query(Static):
+        content = static.content
+        out.append(getattr(content, "plain", str(content)))
+    return "\n".join(out)
+
+
 HOSTILE_CATALOG = """
 format = 1
 [catalog]

@@ -13,7 +13,7 @@ import os
 import sys
 import types
 
-from .commands import DEFAULT_CATALOG, Subcommands
+from .commands import COMMANDS, DEFAULT_CATALOG, Subcommands
 
 TYPE_CHECKING = False  # typing itself costs a few ms at every start
 if TYPE_CHECKING:
@@ -85,7 +85,13 @@ def build_parser(*, load_all: bool = True) -> argparse.ArgumentParser:
     who = parser.add_mutually_exclusive_group()
     who.add_argument("--plan", help="plan file to open (created on the first change)")
     who.add_argument("--student", metavar="NAME", help="open or create this student's plan in the plans folder")
-    who.add_argument("--demo", action="store_true", help="a throwaway plan for a class demo: nothing is saved")
+    who.add_argument(
+        "--demo", nargs="?", const=True, default=False, metavar="PLAN",
+        help="a throwaway plan for a class demo, nothing saved; start from `example` (the catalog's "
+        "example plan) or a plan file; r resets it",
+    )
+    who.add_argument("--demo-now", dest="demo", action="store_const", const=True, help=argparse.SUPPRESS)
+    parser.add_argument("--theme", metavar="NAME", help="the planner's colours for this session (the palette's Theme list)")
     sub: Subcommands = parser.add_subparsers(dest="command", metavar="COMMAND", action=Subcommands)  # type: ignore[assignment]
     if load_all:
         sub.load_all()
@@ -95,7 +101,18 @@ def build_parser(*, load_all: bool = True) -> argparse.ArgumentParser:
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     """Opening the planner is the common case and needs no subcommand module; a
     command imports its own module only, and `credplan --help` none."""
-    return build_parser(load_all=False).parse_args(argv)
+    return build_parser(load_all=False).parse_args(_demo_before_a_command(argv))
+
+
+def _demo_before_a_command(argv: Sequence[str] | None) -> list[str]:
+    """`--demo` takes an optional PLAN, so in `credplan --demo shell` argparse would take
+    the command for the plan. A command's name right after `--demo` is the command: that
+    `--demo` becomes the hidden `--demo-now` (a demo with no starting plan)."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    for i, word in enumerate(words[:-1]):
+        if word == "--demo" and words[i + 1] in COMMANDS:
+            words[i] = "--demo-now"
+    return words
 
 
 def run_planner(args: argparse.Namespace) -> int:

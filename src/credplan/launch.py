@@ -4,6 +4,14 @@ The planning session (`core.session`) opens the plan and the catalog; problems w
 catalog are reported as `FILE:LINE` messages on stderr with exit status 2, before
 Textual draws anything. Exit status 3 when the student left with changes that were not
 saved (they chose to discard them).
+
+Without a terminal (`ssh host credplan` without `-t`, or output sent to a file) the
+planner would write escape codes into a pipe and wait forever for keys that cannot
+come: it says what to do instead and exits with status 2, as on a dumb terminal. The
+web mode (`credplan serve`, Textual's web driver) talks through pipes on purpose.
+
+The theme: `--theme NAME` for this session, else the one last chosen in the palette
+(`core.settings`), else Textual's default.
 """
 
 from __future__ import annotations
@@ -15,7 +23,7 @@ from dataclasses import replace
 
 from .commands.output import report_problems
 from .core.access import WebAccess
-from .core.session import OpenRequest, PlanSession, SessionError
+from .core.session import OpenRequest, PlanSession, SessionError, check_request
 from .core.words import web as web_words
 
 EXIT_BAD_INPUT = 2
@@ -25,6 +33,11 @@ DUMB_TERMINALS = ("dumb", "unknown")
 
 
 def launch(args: argparse.Namespace) -> int:
+    try:  # arguments first: a name that can never be saved is said before anything else
+        check_request(OpenRequest.from_args(args))
+    except SessionError as exc:
+        report_problems(exc.problems)
+        return EXIT_BAD_INPUT
     term = os.environ.get("TERM", "")
     if term in DUMB_TERMINALS and not os.environ.get("TEXTUAL_DRIVER"):  # a browser tab has no TERM of its own
         print(
@@ -33,6 +46,12 @@ def launch(args: argparse.Namespace) -> int:
             "or set TERM to your terminal's type (for example TERM=xterm-256color).",
             file=sys.stderr,
         )
+        return EXIT_BAD_INPUT
+    missing = no_terminal()
+    if missing:
+        from .core.words.screen import no_terminal as no_terminal_words
+
+        print(no_terminal_words(missing), file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
         web = WebAccess.from_environ()  # set by `credplan serve` for each browser tab
@@ -49,6 +68,9 @@ def launch(args: argparse.Namespace) -> int:
 
     label = web_words.signed_in_as(web.user, web.role) if web is not None and web.user else ""
     app = CredplanApp(session, mode_label=label)
+    if not choose_theme(app, getattr(args, "theme", None)):
+        session.close()
+        return EXIT_BAD_INPUT
     try:
         app.run()
     finally:
@@ -56,3 +78,38 @@ def launch(args: argparse.Namespace) -> int:
     if app.exit_message:
         report_problems([app.exit_message])
     return app.return_code or 0
+
+
+def no_terminal() -> list[str]:
+    """What is not a terminal (empty when both ends are): the planner needs to read
+    keys from one and draw on one."""
+    if os.environ.get("TEXTUAL_DRIVER"):  # the web mode: pipes to textual-serve
+        return []
+    return [name for name, stream in (("standard input", sys.stdin), ("standard output", sys.stdout)) if not _is_tty(stream)]
+
+
+def _is_tty(stream: object) -> bool:
+    try:
+        return bool(stream is not None and stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def choose_theme(app, asked: str | None) -> bool:  # type: ignore[no-untyped-def]
+    """Apply `--theme`, else the remembered theme; False (and said why) when `--theme`
+    names no theme."""
+    themes = app.available_themes
+    if asked:
+        if asked not in themes:
+            from .core.words.screen import UNKNOWN_THEME
+
+            print(UNKNOWN_THEME.format(name=asked, names=", ".join(sorted(themes))), file=sys.stderr)
+            return False
+        app.theme = asked
+        return True
+    from .core.settings import load_settings
+
+    remembered = load_settings().get("theme")
+    if isinstance(remembered, str) and remembered in themes:
+        app.theme = remembered
+    return True

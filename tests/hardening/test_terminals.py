@@ -104,7 +104,7 @@ async def test_at_80x24_the_planner_is_readable(ohio):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         text = screen_text(app)
-        for words in ("Career fields", "Credentials:", "Plan", "Status:", "0/12 points"):
+        for words in ("Field", "Credentials:", "Plan", "Status:", "0/12 points"):
             assert words in text, words
 
 

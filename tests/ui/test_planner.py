@@ -23,15 +23,11 @@ def screen_text(app) -> str:
 
 
 def plan_text(app) -> str:
-    """The plan panel's text, unwrapped: each Static's content, one per line."""
-    from textual.widgets import Static
+    """The plan pane's text, unwrapped: the plan in words, then each label of the
+    score boxes, one per line."""
+    from uihelp import plan_pane_text
 
-    panel = app.screen.query_one("#plan")
-    out = []
-    for static in panel.query(Static):
-        content = static.content
-        out.append(getattr(content, "plain", str(content)))
-    return "\n".join(out)
+    return plan_pane_text(app)
 
 
 def only_in(catalog, field_id, points):
@@ -144,7 +140,7 @@ async def test_tab_moves_between_panes(ohio):
     async with app.run_test(size=(100, 30)) as pilot:
         assert app.screen.query_one(CredentialList).has_focus
         await pilot.press("tab")
-        assert app.focused is not None and app.focused.id in ("plan", "class-of")
+        assert app.focused is not None and app.focused.id in ("summary", "class-of")
         await pilot.press("shift+tab", "shift+tab")
         assert app.screen.query_one(FieldList).has_focus
 
@@ -206,7 +202,7 @@ async def test_a_refusal_goes_when_a_good_key_follows(ohio):
     same: the refusal must still give way to the accepted score at once."""
     app = make_app(ohio)
     async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.press("w", "9")
+        await pilot.press("w", "tab", "9")  # w: the class box first (not set), tab: Applied Math
         await pilot.pause()
         assert "Refused '9'" in plan_text(app)
         await pilot.press("5")
@@ -219,6 +215,7 @@ async def test_graduating_class_decides_which_workkeys_rule_applies(ohio):
     app = make_app(ohio)
     async with app.run_test(size=(100, 40)) as pilot:
         assert "set your graduating class" in screen_text(app)
+        await pilot.pause()  # the boxes are mounted just after the first frame
         app.screen.query_one("#class-of", Input).focus()
         await pilot.press(*"2019")
         await pilot.pause()
@@ -239,7 +236,7 @@ async def test_help_and_palette_open(ohio):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        assert "pin or unpin the highlighted field" in screen_text(app)
+        assert "pin or unpin the bundle field" in screen_text(app)
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
         await pilot.press("ctrl+p")
@@ -258,13 +255,14 @@ async def test_quit_and_reopen_restores_the_plan(ohio, tmp_path):
     async with app.run_test(size=(100, 30)) as pilot:
         first = app.screen.query_one(CredentialList).credential_id
         await pilot.press("space")
-        await pilot.press("w", "6")
+        await pilot.press("w", "tab", "6")  # w: the class box first (not set), tab: Applied Math
         await pilot.pause()
         app.screen.query_one(CredentialList).focus()
         await pilot.press("q")
     assert read_plan(path).selection(first) is not None
     again = make_app(ohio, path=path)
     async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()  # the boxes are mounted just after the first frame
         assert again.plan.selection(first) is not None
         assert again.plan.score("workkeys", "Applied Math") == 6
         assert again.screen.query_one(ScoreInput).value == "6"
@@ -470,10 +468,11 @@ async def test_the_plan_border_lights_while_an_input_in_it_has_focus(ohio):
         assert before[1] != accent
         await pilot.press("w")
         await pilot.pause()
-        assert panel.styles.border_top == ("round", accent)
+        # heavy as well as coloured: the focused pane shows without colour too
+        assert panel.styles.border_top == ("heavy", accent)
         await pilot.press("tab")  # the next score: still inside
         await pilot.pause()
-        assert panel.styles.border_top == ("round", accent)
+        assert panel.styles.border_top == ("heavy", accent)
         await pilot.press("escape")
         await pilot.pause()
         assert panel.styles.border_top == before

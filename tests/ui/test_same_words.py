@@ -23,7 +23,7 @@ from credplan.core.rules import evaluate
 from credplan.core.session import PlanSession
 from credplan.core.words import requirements as words
 from credplan.shell import PlanShell
-from uihelp import make_app
+from uihelp import make_app, plan_pane_text
 
 
 def ohio_plan(ohio) -> Plan:
@@ -60,9 +60,8 @@ async def planner_text(catalog, plan) -> tuple[str, str]:
     app = make_app(catalog, plan)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        panel = app.screen.query_one("#plan")
-        text = "\n".join(getattr(s.content, "plain", str(s.content)) for s in panel.query(Static))
-        status = app.screen.query_one("#status", Static).content.plain
+        text = plan_pane_text(app)
+        status = app.screen.query_one("#status").content.plain
     return text, status
 
 

@@ -105,7 +105,7 @@ async def test_a_score_box_shows_what_the_file_holds_with_no_class(ohio, tmp_pat
     path = tmp_path / "p.toml"
     app = make_app(ohio, path=path)
     async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.press("w", "5")
+        await pilot.press("w", "tab", "5")  # w: the class box first (not set), tab: Applied Math
         await pilot.pause()
         box = app.focused
         assert isinstance(box, ScoreInput)

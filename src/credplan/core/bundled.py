@@ -25,6 +25,20 @@ def bundled_ids() -> list[str]:
     return [p.stem for p in bundled_paths()]
 
 
+EXAMPLE = "example"
+"""`--demo example`: the bundled example plan for the catalog."""
+
+
+def examples_dir() -> Path:
+    """Example plans for class demos, one per bundled catalog (`examples/ohio.toml`)."""
+    return catalogs_dir() / "examples"
+
+
+def example_plan_path(catalog_id: str) -> Path | None:
+    path = examples_dir() / f"{catalog_id}.toml"
+    return path if path.is_file() else None
+
+
 def is_bundled(path: str | Path) -> bool:
     """Whether `path` is one of the catalogs that ship with credplan."""
     if not path:

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .access import NotAllowed, WebAccess
-from .bundled import bundled_ids, resolve_catalog
+from .bundled import EXAMPLE, bundled_ids, example_plan_path, resolve_catalog
 from .catalog import load_catalog
 from .changes import catalog_changes
 from .model import Catalog, Plan
@@ -111,14 +111,20 @@ class OpenRequest:
     web: WebAccess | None = None
     """The web planner: who the server says the user is (see `core.access`)."""
 
+    demo_start: str | None = None
+    """A demo's first plan: `example` (the catalog's bundled example plan) or a plan
+    file, read and never written; None: an empty plan."""
+
     @classmethod
-    def from_args(cls, args: argparse.Namespace, *, inspect: bool = False) -> OpenRequest:
+    def from_args(cls, args: argparse.Namespace, *, inspect: bool = False) -> "OpenRequest":
+        demo = getattr(args, "demo", False)
         return cls(
             plan=getattr(args, "plan", None) or None,
             student=getattr(args, "student", None) or None,
-            demo=bool(getattr(args, "demo", False)),
+            demo=bool(demo),
             catalog=getattr(args, "catalog", None) or None,
             inspect=inspect,
+            demo_start=demo if isinstance(demo, str) and demo else None,
         )
 
 
@@ -126,6 +132,15 @@ def load_catalog_ref(ref: str) -> Catalog:
     """A bundled id (`ohio`) or a path; errors name the file as the user wrote it."""
     path = resolve_catalog(ref)
     return load_catalog(path, display=path.name if path.stem == ref else ref)
+
+
+def check_request(request: OpenRequest) -> None:
+    """Refuse what no session could open, before anything is read or a screen drawn:
+    a student name that cannot be a name (not UTF-8, blank, too long). `SessionError`."""
+    if request.student:
+        problem = name_problem(request.student)
+        if problem:
+            raise SessionError([Problem("--student", 0, problem)])
 
 
 def student_lookup(student: str) -> StudentLookup:
@@ -204,6 +219,20 @@ def plan_catalog(plan: Plan, catalog: str | None = None) -> Catalog:
     return _catalog_for(OpenRequest(catalog=catalog, inspect=True), plan)[0]
 
 
+def demo_start_plan(request: OpenRequest) -> Plan:
+    """The plan a demo starts from: the bundled example for the catalog asked for (or
+    Ohio), or the plan file given. Read only; raises `FileProblems`."""
+    start = request.demo_start or ""
+    if start == EXAMPLE:
+        ref = request.catalog or DEFAULT_CATALOG
+        catalog_id = load_catalog_ref(ref).id
+        path = example_plan_path(catalog_id)
+        if path is None:
+            raise FileProblems([Problem(ref, 0, notices.no_example_plan(catalog_id))])
+        return read_plan(path)
+    return read_plan(Path(start).expanduser())
+
+
 def catalog_warnings(catalog: Catalog, today: dt.date) -> list[str]:
     """What every front-end says about the catalog itself on opening: that it is stale.
     (Unconfirmed values are marked `?` wherever they are shown, with the legend.)"""
@@ -236,6 +265,8 @@ class PlanSession:
     """What is said about the catalog itself (stale, not the plan's own): reports carry these."""
     web: WebAccess | None = None
     """The web planner's user and role (see `core.access`); None in a terminal."""
+    demo_plan: Plan | None = None
+    """The plan a demo started from, for `reset_demo`."""
     _evaluated: tuple[int, int, Evaluation] | None = field(default=None, repr=False)
 
     # -- opening ------------------------------------------------------------------------
@@ -292,6 +323,8 @@ class PlanSession:
         store = PlanStore(path)
         try:
             opened = store.open(student=student)
+            if request.demo and request.demo_start:
+                opened.plan = demo_start_plan(request)
             catalog, said = _catalog_for(request, opened.plan)
         except BaseException:
             store.close()
@@ -306,6 +339,7 @@ class PlanSession:
             told += [m for m in changes.messages() if m not in said]
         session = cls(catalog, opened.plan, store, path, told + said, list(opened.problems), today=today, demo=request.demo)
         session.web = web
+        session.demo_plan = opened.plan
         session.catalog_notices = said + catalog_warnings(catalog, today)
         session.notices += catalog_warnings(catalog, today)
         if changes and not store.read_only and path is not None and path.exists():
@@ -333,6 +367,7 @@ class PlanSession:
         session = cls(catalog, opened.plan, store, path, told, list(opened.problems), today=today or dt.date.today(), demo=demo)
         if plan is not None:
             session.plan = plan
+        session.demo_plan = session.plan
         session.catalog_notices = catalog_warnings(catalog, session.today)
         session.notices += session.catalog_notices
         return session
@@ -559,6 +594,15 @@ class PlanSession:
         if not self.read_only:
             self._save()
         return catalog
+
+    def reset_demo(self) -> Plan:
+        """A demo back to the plan it started with (empty, or the example); nothing is
+        written. Raises `PlanReadOnly` outside a demo."""
+        if not self.demo:
+            raise PlanReadOnly(notices.NOT_A_DEMO)
+        self.plan = self.demo_plan if self.demo_plan is not None else Plan()
+        self.unsaved, self.save_problem = False, ""
+        return self.plan
 
     def close(self) -> None:
         if self.store is not None:

@@ -23,13 +23,15 @@ from ..core.rules import Evaluation, evaluate
 from ..core.session import PlanSession, SessionError
 from ..core.store import OpenedPlan, PlanStore
 from ..core.plan_errors import StorageError
-from ..core.text import display_catalog
+from ..core.text import clean, display_catalog
 from ..core.words import notices
+from ..core.words import screen as say
 from .commands import PlannerCommands
 from .messages import SetClass, SetScore, ToggleCredential
 from .terminal_watch import terminal_fd, terminal_gone
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
+from .widgets.title_bar import TitleBar, Titles
 
 EXIT_NOT_SAVED = 3
 """The planner's exit status when the student left with changes that were not saved."""
@@ -54,11 +56,12 @@ class CredplanApp(App[None]):
     def __init__(self, session: PlanSession, *, mode_label: str = "", today: dt.date | None = None) -> None:
         super().__init__()
         self.session = session
+        self._mode_label = mode_label
+        """Said on the top line after the catalog (the web mode: who is signed in)."""
         if today is not None:
             session.today = today
         self.catalog = display_catalog(session.catalog)
         self._save_problem = ""
-        self._mode_label = mode_label or ("DEMO: nothing is saved" if session.is_demo else "")
         self.exit_message = ""
         """Said on the terminal after the planner closes (a copy saved, changes dropped)."""
         self.set_reactive(CredplanApp.plan, session.plan)
@@ -69,22 +72,63 @@ class CredplanApp(App[None]):
     def store(self) -> PlanStore | None:
         return self.session.store
 
-    def _set_titles(self) -> None:
+    def titles(self) -> Titles:
+        """What the top line says: DEMO, whose plan, the catalog."""
         info = self.catalog.info
-        self.title = info.title
-        parts = [info.region, f"checked {info.checked.isoformat()}"]
-        if self.session.today - info.checked > STALE_AFTER:
-            parts.append("OVER A YEAR AGO")
-        if self._mode_label:
-            parts.append(self._mode_label)
-        self.sub_title = " · ".join(parts)
+        stale = self.session.today - info.checked > STALE_AFTER
+        where = " · ".join(
+            p for p in (info.region, say.checked_words(info.checked.isoformat(), stale), self._mode_label) if p
+        )
+        owner = clean(say.plan_owner(self.plan.student, demo=self.session.is_demo))
+        return Titles(owner=owner, catalog=info.title, where=where, demo=self.session.is_demo)
+
+    def _set_titles(self) -> None:
+        """The app's title (other screens' headers), the top line, and the terminal
+        window's title: a class watching a demo, or a counselor with four terminals
+        open, sees whose plan it is and DEMO without reading the screen."""
+        titles = self.titles()
+        demo = f"{say.DEMO_BADGE}: {say.DEMO_TAIL} · " if titles.demo else ""
+        self.title = f"{demo}{titles.owner} · {titles.catalog}"
+        self.sub_title = titles.where
+        self._terminal_title(say.terminal_title(titles.owner, titles.catalog, demo=titles.demo))
+        if self._running:
+            for screen in self.screen_stack:
+                if isinstance(screen, MainScreen) and screen.is_mounted:
+                    screen.query_one(TitleBar).show(titles)
+
+    _window_title = ""
+    _title_saved = False
+
+    def _terminal_title(self, text: str) -> None:
+        """OSC 2 sets the window (tmux: pane) title; the text has been through `clean`,
+        so it holds no control character that could end the sequence early. The title
+        the terminal had is pushed first (XTWINOPS 22) and given back on leaving (23),
+        where the terminal keeps such a stack."""
+        self._window_title = text
+        driver = self._driver
+        if driver is not None and not self.is_headless and self._running:
+            push = "" if self._title_saved else "\x1b[22;2t"
+            self._title_saved = True
+            driver.write(f"{push}\x1b]2;{text}\x07")
+            driver.flush()
+
+    def _give_back_title(self) -> None:
+        driver = self._driver
+        if self._title_saved and driver is not None:
+            try:
+                driver.write("\x1b[23;2t")
+                driver.flush()
+            except Exception:  # noqa: BLE001 - leaving anyway; a title is not worth a traceback
+                pass
+            self._title_saved = False
 
     @property
     def read_only(self) -> bool:
         return self.session.read_only
 
     def banner_text(self) -> str:
-        parts = (self._save_problem, *self.session.notices)
+        # The top line says DEMO and that nothing is saved: not said twice.
+        parts = (self._save_problem, *(n for n in self.session.notices if n != notices.DEMO))
         return "\n".join(t for t in parts if t)
 
     def _show_banner(self) -> None:
@@ -101,6 +145,8 @@ class CredplanApp(App[None]):
         # from walking it: on a 10,000-credential catalog each took 30-60 ms, in the
         # middle of whatever key the student had just pressed.
         self.call_after_refresh(gc.freeze)
+        if self._window_title:
+            self._terminal_title(self._window_title)
         fd = None if self.is_headless else terminal_fd()
         if fd is not None:
             self.set_interval(1.0, lambda: self._leave_if_gone(fd))
@@ -149,6 +195,29 @@ class CredplanApp(App[None]):
         self.evaluation = evaluate(self.catalog, plan)
         self._show_banner()
 
+    def reset_demo(self) -> None:
+        """`r` in a demo: back to the plan it started with (empty, or the example)."""
+        if not self.session.is_demo:
+            return
+        plan = self.session.reset_demo()
+        self.load_plan(plan)
+        said = notices.DEMO_RESET_EXAMPLE if plan.selections or plan.scores else notices.DEMO_RESET_EMPTY
+        self.notify(said, markup=False)
+
+    # -- the theme, remembered for this user -----------------------------------------------
+    remember_theme = True
+    """Save a theme chosen in the palette (not in a demo: a demo saves nothing)."""
+
+    def watch_theme(self, theme: str) -> None:
+        if not self.remember_theme or self.session.is_demo or not self._running:
+            return
+        from ..core.settings import save_setting
+
+        try:
+            save_setting("theme", theme)
+        except OSError as exc:
+            self.notify(notices.setting_not_saved(exc), severity="warning", markup=False)
+
     def reload_from_disk(self) -> None:
         if self.session.is_demo:
             return
@@ -182,6 +251,7 @@ class CredplanApp(App[None]):
         self.notify(f"Opened the plan of {who}.", markup=False)
 
     def on_unmount(self) -> None:
+        self._give_back_title()
         self.session.close()
 
     # -- leaving ------------------------------------------------------------------------
@@ -329,4 +399,4 @@ class CredplanApp(App[None]):
     # -- actions ------------------------------------------------------------------------
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.catalog))
+            self.push_screen(HelpScreen(self.catalog, demo=self.session.is_demo))

@@ -11,8 +11,9 @@ from textual.content import Content
 
 from ..core.model import Catalog, Credential, Plan
 from ..core.requirements import State
-from ..core.rules import SelectionResult, Why
+from ..core.rules import Evaluation, SelectionResult, Why
 from ..core.words import requirements as words
+from ..core.words import screen as say
 from ..core.words.requirements import UNVERIFIED
 
 SELECTED = "[x]"
@@ -21,8 +22,8 @@ NOT_SELECTED = "[ ]"
 
 def points_text(points: int | None, verified: bool) -> str:
     if points is None:
-        return "  -"
-    return f"{points:>3}{UNVERIFIED if not verified else ' '}"
+        return " -"
+    return f"{points:>2}{UNVERIFIED if not verified else ' '}"
 
 
 def credential_row(catalog: Catalog, credential: Credential, field_id: str | None, plan: Plan) -> Content:
@@ -70,16 +71,16 @@ def _fields_label(catalog: Catalog, credential: Credential) -> str:
     return ", ".join(catalog.field_name(f) for f in credential.fields)
 
 
-def field_row(name: str, points: int | None, is_bundle: bool, pinned: bool) -> Content:
+def field_row(name: str, points: int | None, mark: str = "", *, short: bool = False) -> Content:
+    """A career field in the field list: the plan's points there (`3 pts`, or `3` in a
+    column whose title explains it), its name, and `[bundle field]` (or `[bundle field,
+    pinned]`) beside the bundle field."""
     if points is None:  # a catalog without a bundle: fields are only for browsing
         return Content(name)
-    tag = ""
-    if is_bundle:
-        tag = " [pinned]" if pinned else " [bundle]"
     return Content.assemble(
-        (f"{points:>2} ", "bold" if points else "$text-muted"),
+        (f"{points:>2} " if short else say.field_points(points) + " ", "bold" if points else "$text-muted"),
         name,
-        (tag, "bold $accent"),
+        (f" {mark}" if mark else "", "bold $accent"),
     )
 
 
@@ -112,9 +113,11 @@ def requirement_mark(state: State | bool) -> Content:
     return Content.styled(words.mark(state) + " ", _MARK_STYLES[state])
 
 
-def credential_detail(catalog: Catalog, credential: Credential, plan: Plan) -> Content:
+def credential_detail(catalog: Catalog, credential: Credential, plan: Plan, evaluation: Evaluation | None = None) -> Content:
     """The highlighted credential in full, under the list (its row may be cut short):
-    name and issuer, then where it counts and what the plan holds of it."""
+    its name and issuer, then what the plan makes of it (for a selection from another
+    field: `[other field] ... so it does not count there`, the moment it is picked),
+    then where it counts and what it costs."""
     head = [Content.styled(credential.name, "bold")]
     if credential.issuer:
         head.append(Content.styled(f" · {credential.issuer}", "$text-muted"))
@@ -127,13 +130,37 @@ def credential_detail(catalog: Catalog, credential: Credential, plan: Plan) -> C
     else:
         listed = ", ".join(f"{catalog.field_name(f)} {credential.points_in(f)}" for f in credential.fields)
         facts = [f"Points: {listed}{unverified}"]
-    selection = plan.selection(credential.id)
-    facts.append(f"in your plan ({selection.status})" if selection is not None else "not in your plan")
     if credential.cost is not None:
         facts.append(f"cost ${credential.cost:,.0f}")
     if credential.hours is not None:
         facts.append(f"{credential.hours:g} hours")
-    return Content("").join(head + [Content("\n"), Content.styled("; ".join(facts), "$text-muted")])
+    result = evaluation.selection(credential.id) if evaluation is not None else None
+    selection = plan.selection(credential.id)
+    lines = head + [Content("\n")]
+    if result is not None:
+        sentence = say.selection_detail(result, catalog)
+        facts_line = Content.styled("; ".join(facts), "$text-muted")
+        if say.why_it_counts(result):
+            lines += [Content.styled(sentence, "$success"), Content("\n"), facts_line]
+            return Content("").join(lines)
+        # A selection that does not count: the flag comes first, so it is what shows
+        # when the box has room for little else (40x12), then the name and the facts.
+        mark = words.selection_mark(result)
+        style = "$error" if result.why is Why.NOT_IN_CATALOG else "$warning"
+        flag = Content.assemble((mark, f"bold reverse {style}"), (sentence[len(mark):], f"bold {style}"))
+        return Content("").join([flag, Content("\n"), *head, Content("\n"), facts_line])
+    if selection is not None:  # no evaluation given: say only that it is held
+        facts.append(say.in_plan(selection.status))
+    else:
+        facts.append(say.NOT_IN_PLAN)
+        bundle = evaluation.bundle if evaluation is not None else None
+        if (
+            bundle is not None and (bundle.pinned or bundle.points) and not credential.universal
+            and bundle.field not in credential.fields
+        ):
+            facts.append(say.would_not_count(credential, catalog, bundle.field))
+    lines.append(Content.styled("; ".join(facts), "$text-muted"))
+    return Content("").join(lines)
 
 
 def _points_words(points: int | None) -> str:

@@ -353,3 +353,17 @@ def cut_off_input(text: str) -> str:
         f"The input ended in the middle of a line: `{clean(text)}` has no newline after it, so it was "
         "not run (it may have been cut off). End every command with a newline."
     )
+
+
+# -- class demos ------------------------------------------------------------------------------
+NOT_A_DEMO = "Only a demo can be reset; a student's plan changes one selection at a time."
+DEMO_RESET_EMPTY = "Demo reset: an empty plan again."
+DEMO_RESET_EXAMPLE = "Demo reset: back to the plan it started with."
+
+
+def no_example_plan(catalog_id: str) -> str:
+    return f"there is no example plan for the catalog `{clean(catalog_id)}`; give a plan file: --demo PATH"
+
+
+def setting_not_saved(exc: BaseException) -> str:
+    return f"The theme is in use but could not be remembered for next time ({_why(exc)})."

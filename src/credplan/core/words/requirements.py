@@ -188,7 +188,11 @@ def bundle_field_line(bundle: BundleResult) -> str:
 
 def bundle_field_mark(bundle: BundleResult) -> str:
     """Beside the bundle field in a list of fields: `[bundle field, pinned]` or `[bundle field]`."""
-    return "[bundle field, pinned]" if bundle.pinned else "[bundle field]"
+    return bundle_field_mark_words(pinned=bundle.pinned)
+
+
+def bundle_field_mark_words(*, pinned: bool) -> str:
+    return "[bundle field, pinned]" if pinned else "[bundle field]"
 
 
 def bundle_line(bundle: BundleResult) -> str:
@@ -413,7 +417,7 @@ def part_status(part: str, need: int | None) -> str:
 __all__ = [
     "CLASS_NOT_SET_HINT", "LEGEND", "MARK_MEANINGS", "MARK_WIDTH", "MET", "NOT_CHECKED", "NOT_IN_CATALOG", "NOT_MET", "OTHER_FIELD", "UNVERIFIED",
     "UNVERIFIED_HELP", "UNVERIFIED_WORDS",
-    "bundle_field_line", "bundle_field_mark", "bundle_field_parts", "bundle_how", "bundle_line", "bundle_points", "class_text", "classes_text",
+    "bundle_field_line", "bundle_field_mark", "bundle_field_mark_words", "bundle_field_parts", "bundle_how", "bundle_line", "bundle_points", "class_text", "classes_text",
     "competency_met_by", "competency_names", "earned_line", "join_and", "mark", "no_bundle_line",
     "not_checked_detail", "not_checked_line", "option_text", "part_status", "plural", "requirement_detail",
     "requirement_line", "requirement_short", "score_label", "selection_mark", "selection_reason",

@@ -4,7 +4,7 @@ copies (plans are immutable) and never saved."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from textual import on
@@ -14,7 +14,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Header, Input, Static
+from textual.widgets import Input, Static
 
 from ...core.bundled import bundled_paths
 from ...core.catalog import load_catalog
@@ -27,8 +27,9 @@ from ...core.words import requirements as words
 from ...core.words.plan import NO_DIFFERENCES
 from ...core.words.requirements import CLASS_NOT_SET_HINT
 from ..rows import selection_row
-from ..widgets.plan_panel import requirement_lines
+from ..widgets.plan_view import requirement_blocks as requirement_lines
 from ..widgets.key_bar import KeyBar
+from ..widgets.title_bar import TitleBar
 
 FIRST, LAST = CLASS_RANGE
 
@@ -160,7 +161,7 @@ class CompareScreen(Screen[None]):
 
     # -- layout ---------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
+        yield TitleBar(replace(self.app.titles(), place=self.SUB_TITLE))  # type: ignore[attr-defined]
         with VerticalScroll(id="whatif-controls") as controls:
             controls.can_focus = False
             yield Static("", id="whatif-settings", markup=False)

@@ -1,51 +1,27 @@
-"""`?`: the keys, what the marks mean, and where the catalog came from."""
+"""`?`: the keys, what the marks mean, and where the catalog came from, for the kind of
+catalog open (a points bundle, or competencies) and in a demo its reset key. The words
+are `core.words.screen`'s, which the README's key table follows."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.geometry import Size
+from textual.widget import Widget
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Static
 
 from ...core.model import Catalog
-from ...core.words.requirements import MARK_MEANINGS
-
-KEYS = [
-    ("up/down, j/k", "move in a list"),
-    ("tab, shift+tab", "move between panes and score inputs"),
-    ("space, enter", "select or unselect the highlighted credential"),
-    ("/", "search credentials in every field by name, issuer or id"),
-    ("enter (in search)", "go to the first result"),
-    ("escape", "clear the search; leave a score input for the list"),
-    ("p", "pin or unpin the highlighted field as the bundle field"),
-    ("w", "jump to the score inputs"),
-    ("m", "mark the highlighted selection earned (or planned again)"),
-    ("e", "export a report for a counselor (Markdown, text, JSON) or a page for the family (HTML)"),
-    ("o", "plans: open, create, rename or delete a student's plan"),
-    ("R", "roster: every student's plan, status and points in one table"),
-    ("s", "suggestions: quickest ways to finish the bundle"),
-    ("n", "nearest fields: every field ranked by how close you are"),
-    ("c", "what-if: compare under another field, class or catalog"),
-    ("ctrl+p", "command palette: pin a field, switch catalog or plan, theme"),
-    ("?", "this help"),
-    ("q", "quit (your plan is already saved)"),
-]
-
-MARKS = [
-    ("[x]", "selected credential"),
-    ("12?", "points not confirmed against the official list"),
-    *MARK_MEANINGS,
-    ("[pinned] / [bundle]", "the bundle field, pinned by you or chosen as the field with most points"),
-    ("…", "a name cut short; the line under the panes shows the highlighted credential whole"),
-]
+from ...core.requirements.competency import competency_name
+from ...core.words import screen as say
 
 
 class HelpScreen(ModalScreen[None]):
     # Here, like every other screen's styles, so the planner does not parse it at start-up.
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
+
     #help-body {
         width: 90%;
         max-width: 100;
@@ -60,27 +36,66 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark", "dismiss", "Close", id="credplan.help-close"),
     ]
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, *, demo: bool = False) -> None:
         super().__init__()
         self.catalog = catalog
+        self.demo = demo
 
     def compose(self) -> ComposeResult:
-        width = max(len(k) for k, _ in KEYS + MARKS) + 2
-        lines: list[Content] = [Content.styled("Keys", "bold")]
-        lines += [Content.assemble((f"  {k:<{width}}", "bold"), v) for k, v in KEYS]
-        lines += [Content(""), Content.styled("Marks", "bold")]
-        lines += [Content.assemble((f"  {k:<{width}}", "bold"), v) for k, v in MARKS]
+        competencies = sorted({c for credential in self.catalog.credentials for c in credential.meets})
+        letters = [(c[:1].upper(), competency_name(self.catalog, c)) for c in competencies]
+        rows: list[tuple[str, str] | Content] = [Content.styled(say.HELP_KEYS_TITLE, "bold")]
+        rows += say.help_keys(bundle=self.catalog.has_bundle, demo=self.demo)
+        rows += [Content(""), Content.styled(say.HELP_MARKS_TITLE, "bold")]
+        rows += say.help_marks(bundle=self.catalog.has_bundle, competencies=letters)
         info = self.catalog.info
-        lines += [
+        rows += [
             Content(""),
-            Content.styled("This catalog", "bold"),
+            Content.styled(say.HELP_CATALOG_TITLE, "bold"),
             Content(f"  {info.title} ({info.region})"),
             Content(f"  Source: {info.source}"),
             Content(f"  Checked: {info.checked.isoformat()}"),
         ]
         if info.notes:
-            lines += [Content(""), Content(info.notes)]
-        lines += [Content(""), Content.styled("Press escape to close.", "$text-muted")]
+            rows += [Content(""), Content(info.notes)]
+        rows += [Content(""), Content.styled(say.HELP_CLOSE, "$text-muted")]
         with VerticalScroll(id="help-body") as body:
             body.border_title = "Help"
-            yield Static(Content("\n").join(lines), markup=False)
+            yield HelpText(rows)
+
+
+class HelpText(Widget):
+    """Two columns in one widget: a key (or mark) and what it does, a long line wrapping
+    under its own column. (A pair of Statics per line was ~60 widgets: 380 ms to open.)"""
+
+    DEFAULT_CSS = """
+    HelpText { height: auto; }
+    """
+    KEY_WIDTH = 22
+
+    def __init__(self, rows: list[tuple[str, str] | Content]) -> None:
+        super().__init__()
+        self.rows = rows
+
+    def _lines(self, width: int) -> list[Content]:
+        lines: list[Content] = []
+        key_width = min(self.KEY_WIDTH, max(8, width // 3))
+        for row in self.rows:
+            if isinstance(row, Content):
+                lines += row.wrap(width) if row.plain else [row]
+                continue
+            key, text = row
+            head = Content.styled(f"  {key}".ljust(key_width), "bold")
+            if head.cell_length > key_width:  # a long key: its text on the next line
+                lines.append(head)
+                head = Content(" " * key_width)
+            body = Content(text).wrap(max(8, width - key_width))
+            lines.append(head + body[0])
+            lines += [Content(" " * key_width) + more for more in body[1:]]
+        return lines
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._lines(width))
+
+    def render(self) -> Content:
+        return Content("\n").join(self._lines(self.content_region.width))

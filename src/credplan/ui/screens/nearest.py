@@ -4,12 +4,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.model import Catalog
@@ -17,6 +19,7 @@ from ...core.rules import Evaluation
 from ...core.nearest import FieldDistance, nearest_fields
 from ...core.words.suggestions import distance_sentence
 from ..widgets.key_bar import KeyBar
+from ..widgets.title_bar import TitleBar
 
 
 class NearestList(OptionList):
@@ -62,7 +65,7 @@ class NearestFieldsScreen(Screen[None]):
         self.distances: list[FieldDistance] = []
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
+        yield TitleBar(replace(self.app.titles(), place=self.SUB_TITLE))  # type: ignore[attr-defined]
         yield Static("", id="nearest-heading", markup=False)
         yield NearestList(id="nearest", markup=False)
         yield Static("", id="nearest-notes", markup=False)

@@ -6,12 +6,14 @@ field names are data, never markup."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.competency_options import CompetencySuggestion, competency_suggestions
@@ -36,6 +38,7 @@ from ...core.words.suggestions import (
     shown_of_total,
 )
 from ..widgets.key_bar import KeyBar
+from ..widgets.title_bar import TitleBar
 
 LIMIT = 10
 """Completions listed per field and measure."""
@@ -91,7 +94,7 @@ class SuggestionsScreen(Screen[None]):
     SUB_TITLE = "Suggestions"
     BINDINGS = [
         Binding("escape", "close", "Close", tooltip="Back to the planner", id="credplan.suggest-close"),
-        Binding("m", "measure", "Measure", tooltip="Rank by fewest credentials, lowest cost, fewest hours or fewest points more than needed",
+        Binding("m", "measure", "Rank by", tooltip="Rank by fewest credentials, lowest cost, fewest hours or fewest points more than needed",
                 id="credplan.suggest-measure"),
         Binding("f", "field(1)", "Next field", tooltip="Suggestions for the next career field", id="credplan.suggest-next-field"),
         # priority: the list would otherwise take left/right for horizontal scrolling
@@ -113,7 +116,7 @@ class SuggestionsScreen(Screen[None]):
         """Option id -> credential ids that enter adds."""
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
+        yield TitleBar(replace(self.app.titles(), place=self.SUB_TITLE))  # type: ignore[attr-defined]
         yield Static("", id="suggest-heading", markup=False)
         yield Static("", id="suggest-measure", markup=False)
         yield SuggestionList(id="suggestions", markup=False)

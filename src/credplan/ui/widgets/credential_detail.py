@@ -1,26 +1,30 @@
 """The highlighted credential in full, across the screen under the panes.
 
-The list gives each credential one line and cuts long names with an ellipsis (at 80
-columns only a dozen characters of a name fit); this box always shows the whole name,
-the issuer, the points in each field and whether the plan holds it. Its height is
-fixed, so updating it as the cursor moves repaints two lines and lays nothing out."""
+The list gives each credential one line and cuts a long name with an ellipsis; this box
+shows the whole name, the issuer, what the plan makes of it (a selection from another
+field is flagged here, in words, the moment it is picked), the points in each field and
+the cost. Its height is fixed and its text wraps, so updating it as the cursor moves
+repaints its lines and lays nothing out."""
 
 from __future__ import annotations
 
 from textual.content import Content
-from textual.widgets import Static
 
 from ...core.model import Catalog, Credential, Plan
+from ...core.rules import Evaluation
+from ...core.words import screen as say
 from ..rows import credential_detail
+from .fitted_text import FittedText
 
 
-class CredentialDetail(Static):
+class CredentialDetail(FittedText):
     def __init__(self, catalog: Catalog, **kwargs) -> None:
-        super().__init__("", markup=False, **kwargs)
+        super().__init__("", **kwargs)
         self.catalog = catalog
 
-    def show(self, credential: Credential | None, plan: Plan) -> None:
+    def show(self, credential: Credential | None, plan: Plan, evaluation: Evaluation | None = None) -> None:
         if credential is None:
-            self.update(Content.styled("No credential highlighted.", "$text-muted"), layout=False)
+            content = Content.styled(say.NO_CREDENTIAL, "$text-muted")
         else:
-            self.update(credential_detail(self.catalog, credential, plan), layout=False)
+            content = credential_detail(self.catalog, credential, plan, evaluation)
+        self.update(content)

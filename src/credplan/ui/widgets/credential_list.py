@@ -29,6 +29,9 @@ from textual.widgets.option_list import OptionDoesNotExist
 from ...core.model import Catalog, Credential, Plan
 from ..rows import credential_row
 
+CURSOR_FOCUSED = "▶"
+CURSOR_BLURRED = "▷"
+
 MAX_MATCHES = 200
 """A search shows at most this many matches, so each keystroke stays cheap on a
 10,000-credential catalog; a last line says how many more there are."""
@@ -60,7 +63,7 @@ class CredentialList(ScrollView, can_focus=True):
         overflow-y: scroll;
         scrollbar-size-vertical: 1;
         border: tall $border-blurred;
-        padding: 0 0 0 1;
+        padding: 0;
         background: $surface;
         & > .credential-list--option-disabled {
             color: $text-disabled;
@@ -111,6 +114,8 @@ class CredentialList(ScrollView, can_focus=True):
         Binding("end", "last", "Last", show=False),
         Binding("pageup", "page_up", "Page Up", show=False),
         Binding("pagedown", "page_down", "Page Down", show=False),
+        Binding("left", "screen.step_field(-1)", "Previous field", show=False),
+        Binding("right", "screen.step_field(1)", "Next field", show=False),
     ]
 
     highlighted: reactive[int | None] = reactive(None, repaint=False)
@@ -248,6 +253,13 @@ class CredentialList(ScrollView, can_focus=True):
     def on_show(self) -> None:
         self.scroll_to_highlight()
 
+    # (Textual calls the handler of each class in the MRO: Widget's runs as well.)
+    def on_focus(self) -> None:
+        self._refresh_row(self.highlighted)
+
+    def on_blur(self) -> None:
+        self._refresh_row(self.highlighted)
+
     def render_line(self, y: int) -> Strip:
         index = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
@@ -265,10 +277,14 @@ class CredentialList(ScrollView, can_focus=True):
             style = self.get_visual_style("credential-list--option", state)
         else:
             style = self.get_visual_style("credential-list--option")
-        key = self._line_key(index, width, state, style)
+        cursor = CURSOR_FOCUSED if self.has_focus else CURSOR_BLURRED
+        marker = cursor if state == "credential-list--option-highlighted" else " "
+        key = self._line_key(index, width, state, style) + (marker,)
         strip = self._strips.get(key)
         if strip is None:
-            prompt = self._prompt(index)
+            # The first column marks the cursor, filled while the list has the focus and
+            # hollow when not: the highlighted row reads without colour too (NO_COLOR).
+            prompt = Content.assemble(marker, self._prompt(index))
             if prompt.cell_length > width:
                 prompt = prompt.truncate(width, ellipsis=True)
             segments = [

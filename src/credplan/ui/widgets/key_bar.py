@@ -43,6 +43,8 @@ class KeyBar(Widget):
         self._palette: Shown | None = None
         self._spans: list[tuple[int, int, str]] = []
         """(first column, column after the last, key) of each key as last drawn."""
+        self._actions: dict[str, str] = {}
+        """key -> action, for choosing what to keep on a narrow bar."""
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -69,20 +71,45 @@ class KeyBar(Widget):
                 palette = shown._replace(description="palette")
             elif binding.show and binding.action not in actions:
                 actions.add(binding.action)
+                self._actions[binding.key] = binding.action
                 keys.append(shown)
         return tuple(keys), palette
+
+    FIRST = ("select", "app.quit", "quit", "app.help", "help")
+    """Actions kept when the bar is too narrow for every key (below 80 columns): the
+    toggle, quit and help; the others are in help (`?`)."""
+
+    def _fitting(self, width: int) -> tuple[Shown, ...]:
+        keys = self._keys
+        if sum(self._key(k).cell_length for k in keys) <= width:
+            return keys
+        actions = {k: b for k, b in self._actions.items()}
+        ranked = sorted(range(len(keys)), key=lambda i: (actions.get(keys[i].key, "") not in self.FIRST, i))
+        kept: set[int] = set()
+        used = 0
+        for i in ranked:
+            cells = self._key(keys[i]).cell_length
+            if used + cells <= width:
+                kept.add(i)
+                used += cells
+        return tuple(k for i, k in enumerate(keys) if i in kept)
 
     def render(self) -> Content:
         parts: list[Content] = []
         spans: list[tuple[int, int, str]] = []
         x = 0
-        for shown in self._keys:
+        width = self.size.width
+        palette_cells = self._key(self._palette).cell_length + 1 if self._palette is not None else 0
+        keys = self._fitting(width - palette_cells)
+        if len(keys) < len(self._keys):  # no room: the palette is in help too
+            keys, palette_cells = self._fitting(width), 0
+        for shown in keys:
             part = self._key(shown)
             spans.append((x, x + part.cell_length, shown.key))
             parts.append(part)
             x += part.cell_length
         line = Content("").join(parts)
-        if self._palette is not None:
+        if self._palette is not None and palette_cells:
             palette = self._key(self._palette)
             start = max(x + 1, self.size.width - palette.cell_length)
             spans.append((start, start + palette.cell_length, self._palette.key))

@@ -1,71 +1,42 @@
-"""The plan: bundle progress (or competencies), requirements, selections, scores.
+"""The plan pane: the plan in words (`PlanView`) above the boxes for the graduating
+class and the scores.
 
-Everything `evaluate` computes is drawn by one `Static` (`#summary`): the bundle line,
-its bar and points, the requirements and the selections. One widget instead of the eight
-this took as separate Statics and a ProgressBar keeps the screen cheap to start and
-to lay out after each toggle. The bar is text (`█` done, `░` to go) beside `N/12
-points`, so it reads in monochrome too."""
+The boxes fold away while the focus is elsewhere (`w` or tab opens them, and they stay
+in the tab order): on a 24-line terminal the plan's words need the whole pane, and
+twenty score boxes (Colorado) would push the flags out of sight. On a tall terminal they
+stay open. The pane's border is heavy while the focus is inside, round otherwise, so
+the focused pane shows without colour too."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.widget import AwaitMount
+from textual.containers import Vertical, VerticalScroll
 from textual.color import Color
-from textual.content import Content
 from textual.widgets import Static
 
 from ...core.model import Catalog, Plan
-from ...core.requirements import BundleResult
 from ...core.rules import Evaluation
-from ...core.words import requirements as words
-from ..rows import requirement_mark, selection_row
+from ...core.words import screen as say
 from .class_input import ClassInput
+from .plan_view import BAR_CELLS, PlanView, bundle_blocks, heading, requirement_blocks  # noqa: F401 (re-exported)
 from .score_inputs import ScoreInputs
 
-BAR_CELLS = 24
-"""Width of the bundle bar: the panel is at least 32 columns wide."""
+
+class ScoresForm(VerticalScroll, can_focus=False):
+    """The graduating class and every assessment's parts."""
 
 
-def bundle_lines(catalog: Catalog, bundle: BundleResult | None) -> list[Content]:
-    """The bundle field (pinned or most points), a bar and `N/12 points`, planned and earned."""
-    if bundle is None:
-        return [Content(words.no_bundle_line(catalog))]
-    before, name, after = words.bundle_field_parts(bundle)
-    field = Content.assemble(before, (name, "bold"), after)
-    done = min(BAR_CELLS, round(BAR_CELLS * min(bundle.points, bundle.required) / max(bundle.required, 1)))
-    bar = Content.assemble(
-        ("█" * done, "$success" if bundle.met else "$accent"), ("░" * (BAR_CELLS - done), "$text-muted")
-    )
-    points = Content.styled(words.bundle_points(bundle), "bold $success" if bundle.earned_met else "bold")
-    return [field, bar, points]
-
-
-def requirement_lines(evaluation: Evaluation) -> list[Content]:
-    """Every requirement with its mark, in the words every report uses."""
-    lines = []
-    for r in evaluation.requirements:
-        detail = words.requirement_detail(r)
-        lines.append(Content.assemble(requirement_mark(r.state), r.name, (f": {detail}", "$text-muted")))
-    for n in evaluation.not_checked:
-        detail = words.not_checked_detail(n)
-        lines.append(Content.assemble(requirement_mark(n.state), (n.name, "$text-muted"), (f": {detail}", "$text-muted")))
-    return lines
-
-
-def heading(text: str) -> Content:
-    return Content.styled(text, "bold underline")
-
-
-class PlanPanel(VerticalScroll):
+class PlanPanel(Vertical):
     """Everything computed by `evaluate`, shown in words as well as colour."""
 
     def __init__(self, catalog: Catalog, plan: Plan, **kwargs) -> None:
         super().__init__(**kwargs)
         self.catalog = catalog
         self.plan = plan
-        self.border_title = "Plan"
+        self.border_title = say.PANE_PLAN
 
-    # The border lights up while an input inside has focus, as the lists' borders do. A
+    # The border lights up while a widget inside has focus, as the lists' borders do. A
     # `:focus-within` rule did that by restyling the panel and the twenty-odd widgets in
     # it on every focus change (30 ms, then a repaint of the whole screen); setting the
     # panel's own border touches nothing else.
@@ -78,37 +49,59 @@ class PlanPanel(VerticalScroll):
         self.call_later(self._light)  # focus may be moving to another input in here
 
     def _light(self) -> None:
-        lit = self.has_focus_within
+        has_focus = self.has_focus_within
+        editing = has_focus and not self.query_one(PlanView).has_focus
+        self.set_class(editing, "-editing")
+        # One pane at a time (below 80 columns): no border, the pane line names it.
+        lit = has_focus and not self.screen.has_class("-narrow")
         if lit == self._lit:
             return
         self._lit = lit
         if lit:
-            self.styles.border = ("round", Color.parse(self.app.theme_variables["accent"]))
+            self.styles.border = ("heavy", Color.parse(self.app.theme_variables["accent"]))
         else:
             for side in ("border_top", "border_right", "border_bottom", "border_left"):
                 self.styles.clear_rule(side)
             self.refresh()
 
-    def compose(self) -> ComposeResult:
-        yield Static("", id="summary", markup=False)
-        yield ClassInput(self.plan.class_of, id="class")
-        if self.catalog.assessments:
-            yield Static(heading("Scores"), classes="heading", markup=False)
-            yield ScoreInputs(self.catalog, self.plan, id="scores")
+    def relight(self) -> None:
+        """The layout changed (narrow or not): border as it should be now."""
+        self._light()
 
-    def summary(self, plan: Plan, evaluation: Evaluation) -> Content:
-        lines: list[Content] = []
-        if self.catalog.has_bundle:
-            lines += bundle_lines(self.catalog, evaluation.bundle) + [Content("")]
-        lines += requirement_lines(evaluation)
-        lines += [Content(""), heading("Selections")]
-        rows = [selection_row(s, self.catalog) for s in evaluation.selections]
-        lines += rows or [Content.styled("None yet: pick credentials with space or enter.", "$text-muted")]
-        return Content("\n").join(lines)
+    def compose(self) -> ComposeResult:
+        yield PlanView(self.catalog, id="summary")
+        yield ScoresForm(id="scores-form")
+
+    # The boxes are folded away at 80x24, so they are mounted just after the first
+    # frame rather than before it: a dozen widgets (five inputs on Ohio, twenty on
+    # Colorado) were a fifth of the time to the first frame. `w` waits for them.
+    _form: AwaitMount | None = None
+    form_ready = False
+    _evaluation: Evaluation | None = None
+
+    def mount_form(self) -> AwaitMount:
+        """Mount the class and score boxes (once); await the result to use them."""
+        if self._form is None:
+            widgets = [ClassInput(self.plan.class_of, id="class")]
+            if self.catalog.assessments:
+                widgets.append(Static(heading(say.SCORES_TITLE), classes="heading", markup=False))
+                widgets.append(ScoreInputs(self.catalog, self.plan, id="scores"))
+            self._form = self.query_one(ScoresForm).mount_all(widgets)
+            self.call_after_refresh(self._form_mounted)
+        return self._form
+
+    def _form_mounted(self) -> None:
+        self.form_ready = True
+        if self._evaluation is not None:
+            self.show(self.plan, self._evaluation)
+        self.screen.set_read_only(self.app.read_only)  # type: ignore[attr-defined]
 
     def show(self, plan: Plan, evaluation: Evaluation) -> None:
         self.plan = plan
-        self.query_one("#summary", Static).update(self.summary(plan, evaluation))
+        self._evaluation = evaluation
+        self.query_one(PlanView).show(plan, evaluation)
+        if not self.form_ready:
+            return
         self.query_one(ClassInput).show(plan.class_of)
         if self.catalog.assessments:
             self.query_one(ScoreInputs).show(plan, evaluation)
