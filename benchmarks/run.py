@@ -195,7 +195,7 @@ def cold_starts(runs: int, catalogs: list[tuple[str, Path, int]]) -> dict[str, d
         configs.append((f"credplan/{label}", "credplan", path, n))
         configs.append((f"bare/{label}", "bare", path, n))
     samples: dict[str, list[dict[str, float]]] = {c[0]: [] for c in configs}
-    for key, app, path, n in configs:  # warm-up: writes every .pyc
+    for _key, app, path, n in configs:  # warm-up: writes every .pyc
         cold_start(app, path, n)
     for _ in range(runs):  # interleaved, so a burst of load hits every config alike
         for key, app, path, n in configs:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from harness import PaintRecorder, headless_planner, maxrss_kib, timed_keys  # noqa: E402
+from harness import PaintRecorder, headless_planner, maxrss_kib, timed_keys
 
 WALK = [
     # toggle two credentials in the first field shown

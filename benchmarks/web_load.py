@@ -77,8 +77,7 @@ def start_server(data: Path, port: int, timeout: float = 60) -> subprocess.Popen
 
     def read() -> None:
         assert proc.stderr is not None
-        for line in proc.stderr:
-            lines.append(line)
+        lines.extend(proc.stderr)
 
     threading.Thread(target=read, daemon=True).start()
     deadline = time.monotonic() + timeout
@@ -179,7 +178,7 @@ class Tab:
         await self.ws.send_json(["stdin", key])
         try:
             got = await asyncio.wait_for(self.waiting, timeout)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             return None
         finally:
             self.waiting = None

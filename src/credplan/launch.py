@@ -26,6 +26,10 @@ from .core.access import WebAccess
 from .core.session import OpenRequest, PlanSession, SessionError, check_request
 from .core.words import web as web_words
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .ui.app import CredplanApp
+
 EXIT_BAD_INPUT = 2
 
 
@@ -95,7 +99,7 @@ def _is_tty(stream: object) -> bool:
         return False
 
 
-def choose_theme(app, asked: str | None) -> bool:  # type: ignore[no-untyped-def]
+def choose_theme(app: CredplanApp, asked: str | None) -> bool:
     """Apply `--theme`, else the remembered theme; False (and said why) when `--theme`
     names no theme."""
     themes = app.available_themes

@@ -37,7 +37,7 @@ async def test_clicking_a_key_presses_it(ohio):
     async with app.run_test(size=(100, 30)) as pilot:
         bar = app.screen.query_one(KeyBar)
         bar.render()
-        start, _end, key = next(span for span in bar._spans if span[2] == "question_mark")
+        start, _end, _key = next(span for span in bar._spans if span[2] == "question_mark")
         await pilot.click(KeyBar, offset=(start + 1, 0))
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)

@@ -51,7 +51,7 @@ async def test_m_marks_the_highlighted_selection_earned_and_back(ohio, tmp_path)
 async def test_e_exports_a_report_to_the_path_typed(ohio, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     plan = Plan(student="Ana Lopez").with_selection("ohio-driver-license", EARNED)
-    app, store = store_app(ohio, None)
+    app, _store = store_app(ohio, None)
     app.set_reactive(CredplanApp.plan, plan)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("e")

@@ -14,7 +14,6 @@ import io
 import re
 
 import pytest
-from textual.widgets import Static
 
 from credplan.core.export import export_report
 from credplan.core.model import EARNED, Plan

@@ -28,6 +28,7 @@ class Tmux:
         self.socket = f"credplan-test-{uuid.uuid4().hex[:8]}"
         env = {**os.environ, "CREDPLAN_DATA_DIR": str(tmp_path / "data"), "TERM": "xterm-256color"}
         env.pop("NO_COLOR", None)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # start from bytecode, as an installed planner does
         command = " ".join([str(CREDPLAN), *(f"'{a}'" for a in args)])
         self.run("new-session", "-d", "-s", "t", "-x", str(width), "-y", str(height), command, env=env)
 
@@ -87,6 +88,7 @@ def test_80x24_whose_plan_readable_names_and_the_flag_after_the_pick(tmux_factor
     t.type("Enter", "Space")
     t.wait_for("12/12 points")
     t.type("Escape")
+    t.wait_for("Credentials:")  # escape, then / at once, is read by any terminal as alt+/
 
     # the list: at least 30 characters of every name (or the whole name)
     names = {c.name for c in ohio.credentials}

@@ -116,7 +116,7 @@ class OpenRequest:
     file, read and never written; None: an empty plan."""
 
     @classmethod
-    def from_args(cls, args: argparse.Namespace, *, inspect: bool = False) -> "OpenRequest":
+    def from_args(cls, args: argparse.Namespace, *, inspect: bool = False) -> OpenRequest:
         demo = getattr(args, "demo", False)
         return cls(
             plan=getattr(args, "plan", None) or None,

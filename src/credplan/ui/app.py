@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.reactive import var
 
 from ..core.session import STALE_AFTER
-from ..core.model import EARNED, PLANNED, Catalog, Plan
+from ..core.model import EARNED, PLANNED, Plan
 from ..core.rules import Evaluation, evaluate
 from ..core.session import PlanSession, SessionError
 from ..core.store import OpenedPlan, PlanStore
@@ -32,6 +32,10 @@ from .terminal_watch import terminal_fd, terminal_gone
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
 from .widgets.title_bar import TitleBar, Titles
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ..core.model import Status
 
 EXIT_NOT_SAVED = 3
 """The planner's exit status when the student left with changes that were not saved."""
@@ -118,7 +122,7 @@ class CredplanApp(App[None]):
             try:
                 driver.write("\x1b[23;2t")
                 driver.flush()
-            except Exception:  # noqa: BLE001 - leaving anyway; a title is not worth a traceback
+            except Exception:
                 pass
             self._title_saved = False
 
@@ -301,7 +305,7 @@ class CredplanApp(App[None]):
         if selection is None:
             self.notify("Select the credential first (space), then m marks it earned.", markup=False)
             return
-        status = PLANNED if selection.status == EARNED else EARNED
+        status: Status = PLANNED if selection.status == EARNED else EARNED
         if self.change_plan(self.plan.with_status(credential_id, status)):
             name = self.catalog.credential_by_id[credential_id].name if credential_id in self.catalog.credential_by_id else credential_id
             self.notify(f"{name}: {status}.", markup=False)

@@ -18,7 +18,7 @@ import sys
 def terminal_fd() -> int | None:
     """The terminal the app reads keys from, or None (headless, piped, served)."""
     try:
-        fd = sys.__stdin__.fileno()  # what Textual's Linux driver reads
+        fd = sys.__stdin__.fileno()  # type: ignore[union-attr]  # None: AttributeError, caught
     except (AttributeError, ValueError, OSError):
         return None
     return fd if os.isatty(fd) else None

@@ -249,7 +249,7 @@ class CompareScreen(Screen[None]):
         return self._load(label)
 
     def _set(self, **changes: object) -> None:
-        fields = dict(field=self.what_if.field, class_of=self.what_if.class_of, catalog=self.what_if.catalog)
+        fields: dict[str, object] = dict(field=self.what_if.field, class_of=self.what_if.class_of, catalog=self.what_if.catalog)
         fields.update(changes)
         self.what_if = WhatIf(**fields)  # type: ignore[arg-type]
         self.show()
@@ -296,7 +296,7 @@ class CompareScreen(Screen[None]):
                 self.notify(f"Could not open {label}:\n{exc}", severity="error", markup=False)
                 continue
             field = self.what_if.field
-            if field and field not in catalog2.field_by_id or not catalog2.has_bundle:
+            if (field and field not in catalog2.field_by_id) or not catalog2.has_bundle:
                 field = None
             self._set(catalog=None if path is None else label, field=field)
             return

@@ -20,7 +20,7 @@ from ...core.plan_errors import PlanExists, StorageError
 
 from ...core.paths import plans_dir
 from ...core.students import (
-    AmbiguousName, PlanInfo, delete_plan, list_plans, lookup_student, name_problem, rename_plan,
+    AmbiguousName, PlanInfo, lookup_student, name_problem,
 )
 from ..widgets.key_bar import KeyBar
 from .prompts import Confirm, TextPrompt

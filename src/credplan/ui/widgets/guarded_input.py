@@ -15,12 +15,12 @@ class GuardedInput(SteadyInput):
 
     @dataclass
     class Refused(Message):
-        input: "GuardedInput"
+        input: GuardedInput
         text: str
         """What the box would have held."""
 
         @property
-        def control(self) -> "GuardedInput":
+        def control(self) -> GuardedInput:
             return self.input
 
     def accepts(self, text: str) -> bool:

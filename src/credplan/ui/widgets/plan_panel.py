@@ -10,7 +10,7 @@ the focused pane shows without colour too."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widget import AwaitMount
+from textual.widget import AwaitMount, Widget
 from textual.containers import Vertical, VerticalScroll
 from textual.color import Color
 from textual.widgets import Static
@@ -82,7 +82,7 @@ class PlanPanel(Vertical):
     def mount_form(self) -> AwaitMount:
         """Mount the class and score boxes (once); await the result to use them."""
         if self._form is None:
-            widgets = [ClassInput(self.plan.class_of, id="class")]
+            widgets: list[Widget] = [ClassInput(self.plan.class_of, id="class")]
             if self.catalog.assessments:
                 widgets.append(Static(heading(say.SCORES_TITLE), classes="heading", markup=False))
                 widgets.append(ScoreInputs(self.catalog, self.plan, id="scores"))

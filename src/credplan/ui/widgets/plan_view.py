@@ -157,7 +157,7 @@ class PlanView(ScrollView, can_focus=True):
         if width != self._width:
             self._width = width
             self._strips.clear()
-            changed = range(len(lines))
+            changed: range | list[int] = range(len(lines))
         else:
             changed = [y for y in range(max(len(old), len(lines))) if y >= len(old) or y >= len(lines) or not old[y].is_same(lines[y])]
         for y in changed:
