@@ -44,6 +44,17 @@ def _n(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
+def add_catalog_arguments(p: argparse.ArgumentParser) -> None:
+    """What every importer asks for the catalog it writes: where, its id, title, source,
+    region and checked date (`import-csv` and `import` alike)."""
+    p.add_argument("-o", "--output", required=True, metavar="CATALOG.toml", help="catalog to write, or - for standard output")
+    p.add_argument("--id", required=True, dest="catalog_id", metavar="ID", help="catalog id: short, lowercase (e.g. ohio-2026)")
+    p.add_argument("--title", required=True, help="catalog title")
+    p.add_argument("--source", required=True, metavar="URL", help="where the official list was published")
+    p.add_argument("--region", help=f'e.g. "Ohio, USA" (default: "{REGION_NOT_GIVEN}")')
+    p.add_argument("--checked", type=_date, metavar="YYYY-MM-DD", help="when the list was compared with its source (default: today)")
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "import-csv",
@@ -57,12 +68,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         ),
     )
     p.add_argument("csv", metavar="FILE.csv", help="the CSV file (UTF-8, with or without a BOM)")
-    p.add_argument("-o", "--output", required=True, metavar="CATALOG.toml", help="catalog to write, or - for standard output")
-    p.add_argument("--id", required=True, dest="catalog_id", metavar="ID", help="catalog id: short, lowercase (e.g. ohio-2026)")
-    p.add_argument("--title", required=True, help="catalog title")
-    p.add_argument("--source", required=True, metavar="URL", help="where the official list was published")
-    p.add_argument("--region", help=f'e.g. "Ohio, USA" (default: "{REGION_NOT_GIVEN}")')
-    p.add_argument("--checked", type=_date, metavar="YYYY-MM-DD", help="when the list was compared with its source (default: today)")
+    add_catalog_arguments(p)
     for flag, default, what in COLUMN_FLAGS:
         p.add_argument(flag, metavar="NAME", help=f"column with {what} (default: {default})")
     p.add_argument("--bundle-points", type=_positive, default=12, metavar="N", help="points a bundle needs (default: 12)")

@@ -27,7 +27,7 @@ COLUMN_FLAGS = (
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from .import_csv import REGION_NOT_GIVEN, _date, _positive
+    from .import_csv import _positive, add_catalog_arguments
 
     p = sub.add_parser(
         "import",
@@ -41,12 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         ),
     )
     p.add_argument("list", metavar="LIST", help="the list: an Excel workbook (.xlsx, .xls, .ods) or a CSV")
-    p.add_argument("-o", "--output", required=True, metavar="CATALOG.toml", help="catalog to write, or - for standard output")
-    p.add_argument("--id", required=True, dest="catalog_id", metavar="ID", help="catalog id: short, lowercase (e.g. ohio-2026)")
-    p.add_argument("--title", required=True, help="catalog title")
-    p.add_argument("--source", required=True, metavar="URL", help="where the official list was published")
-    p.add_argument("--region", help=f'e.g. "Ohio, USA" (default: "{REGION_NOT_GIVEN}")')
-    p.add_argument("--checked", type=_date, metavar="YYYY-MM-DD", help="when the list was compared with its source (default: today)")
+    add_catalog_arguments(p)
     p.add_argument("--sheet", action="append", metavar="NAME", help="read only this sheet (repeatable; default: every visible sheet)")
     for flag, _, what in COLUMN_FLAGS:
         p.add_argument(flag, metavar="NAME", help=f"column with {what}: its heading or its letter")
