@@ -609,10 +609,6 @@ class PlanSession:
             self.store.close()
 
 
-def not_saved_exit_hint(session: PlanSession) -> str:
-    """One line for a front-end that is leaving with an unsaved change."""
-    return notices.not_saved_yet(session.save_problem)
-
 
 __all__ = [
     "AmbiguousStudent",

@@ -76,11 +76,6 @@ def clean_data(value: object) -> object:
     return value
 
 
-def is_clean(text: str, *, lines: bool = False) -> bool:
-    """Whether `clean` would leave `text` as it is."""
-    return clean(text, lines=lines) == text
-
-
 def _catalog_strings(catalog: Catalog):
     info = catalog.info
     yield from (info.title, info.region, info.source, info.notes)
@@ -116,7 +111,3 @@ def display_catalog(catalog: Catalog) -> Catalog:
         catalog.path,
     )
 
-
-def visible(text: str, *, lines: bool = False) -> str:
-    """Old name of `clean`, kept for the widgets that still call it."""
-    return clean(text, lines=lines)

@@ -213,7 +213,6 @@ def not_saved_yet(reason: str) -> str:
     return f"Your last change is not saved yet. {reason}"
 
 
-UNSAVED_CHOICES = "Retry the save, save a copy, or discard your unsaved changes."
 PLANNER_UNSAVED = (
     "Your change is kept here but not saved. Keep credplan open: q then offers to retry, "
     "save a copy or discard; if the plan changed elsewhere, the palette (ctrl+p) has "
