@@ -7,6 +7,7 @@ import datetime as dt
 import errno
 import os
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -208,3 +209,17 @@ def test_demo_writes_nothing_and_lists_no_one(ohio, tmp_path):
     session.close()
     after = {p: p.read_bytes() for p in plans_dir().rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_a_repaired_folder_does_not_hide_the_catalog_changes(tmp_path):
+    """Inspecting a plan in a world-writable plans folder says the folder was repaired
+    AND what changed in the catalog; the repair is not a note about the catalog."""
+    ohio = load_catalog_ref("ohio")
+    path = plan_path_for("Ana", plans_dir())
+    plan = Plan(student="Ana").with_selection("ohio-driver-license")
+    save_plan(path, replace(plan, known_points={"ohio-driver-license": {"*": 5}}), ohio)
+    plans_dir().chmod(0o777)
+    session = PlanSession.open(OpenRequest(student="Ana", inspect=True))
+    assert any("0700" in n or "private" in n or "writable" in n for n in session.notices), session.notices
+    assert any("Ohio driver license: was 5 points, now 1 point" in n for n in session.notices), session.notices
+    assert not any(n in session.catalog_notices for n in session.notices if "writable" in n or "0700" in n)

@@ -298,13 +298,11 @@ class PlanSession:
             path = found.path
         repaired = _secure_folders(path)
         plan = Plan() if path is None else read_plan(path)
-        catalog, said = _catalog_for(request, plan)
-        said = repaired + said
+        catalog, differs = _catalog_for(request, plan)
         changes = catalog_changes(catalog, plan)
-        if changes and not said:
-            said += changes.messages()
-        about = [n for n in said if n not in changes.messages()] + catalog_warnings(catalog, today)
-        said += catalog_warnings(catalog, today)
+        changed = changes.messages() if changes and not differs else []  # another catalog: not "changes"
+        about = differs + catalog_warnings(catalog, today)  # what reports carry about the catalog
+        said = repaired + differs + changed + catalog_warnings(catalog, today)
         return cls(catalog, plan, None, path, said, today=today, catalog_notices=about)
 
     @classmethod
