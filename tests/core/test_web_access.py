@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from credplan.core.access import COUNSELOR, STUDENT, NotAllowed, WebAccess, usable_user
+from credplan.core.access import COUNSELOR, STUDENT, WebAccess, usable_user
+from credplan.core.plan_errors import NotAllowed
 from credplan.core.model import Plan
 from credplan.core.paths import plans_dir
 from credplan.core.session import OpenRequest, PlanSession, SessionError, load_catalog_ref

@@ -30,7 +30,7 @@ from pathlib import Path
 from .bundled import is_bundled, resolve_catalog
 from .paths import PLAN_SUFFIX
 from .problems import FileProblems
-from .plan_errors import StorageError
+from .plan_errors import NotAllowed
 from .students import plan_path_for
 
 ROLE_ENV = "CREDPLAN_WEB_ROLE"
@@ -41,10 +41,6 @@ ROLES = (STUDENT, COUNSELOR)
 MAX_USER = 200
 """Longest user name taken from a sign-in proxy (characters)."""
 
-
-class NotAllowed(StorageError):
-    """The web planner refuses: not this user's plan, not in the plans folder, a
-    catalog the server does not offer. Nothing was opened, moved or written."""
 
 
 def usable_user(name: str) -> bool:

@@ -27,3 +27,8 @@ class PlanBusy(StorageError):
 
 class PlanExists(StorageError):
     pass
+
+
+class NotAllowed(StorageError):
+    """The web planner refuses: not this user's plan, not in the plans folder, a
+    catalog the server does not offer. Nothing was opened, moved or written."""

@@ -37,7 +37,6 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .access import NotAllowed, WebAccess
 from .bundled import EXAMPLE, bundled_ids, example_plan_path, resolve_catalog
 from .catalog import load_catalog
 from .changes import catalog_changes
@@ -46,7 +45,7 @@ from .paths import UnsafeFolder, default_plan_path, plans_dir, secure_data_folde
 from .plans import dump_plan
 from .problems import FileProblems, Problem
 from .rules import Evaluation, evaluate
-from .plan_errors import PlanReadOnly, StorageError
+from .plan_errors import NotAllowed, PlanReadOnly, StorageError
 from .plans import read_plan
 from .students import (
     AmbiguousName,
@@ -68,6 +67,7 @@ from .words import web as web_words
 # does not load them.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from .access import WebAccess  # the web mode's; a terminal session never loads it
     from .store import OpenedPlan, PlanStore
 
 DEFAULT_CATALOG = "ohio"
