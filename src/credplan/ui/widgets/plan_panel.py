@@ -52,6 +52,10 @@ class PlanPanel(Vertical):
         has_focus = self.has_focus_within
         editing = has_focus and not self.query_one(PlanView).has_focus
         self.set_class(editing, "-editing")
+        # The boxes open below (tall screen, or typing in them) say the class and the
+        # scores: the text above does not say them again.
+        form_open = self._form is not None and (editing or self.screen.has_class("-tall"))
+        self.query_one(PlanView).set_scores_in_text(not form_open)
         # One pane at a time (below 80 columns): no border, the pane line names it.
         lit = has_focus and not self.screen.has_class("-narrow")
         if lit == self._lit:
@@ -87,6 +91,7 @@ class PlanPanel(Vertical):
                 widgets.append(Static(heading(say.SCORES_TITLE), classes="heading", markup=False))
                 widgets.append(ScoreInputs(self.catalog, self.plan, id="scores"))
             self._form = self.query_one(ScoresForm).mount_all(widgets)
+            self.call_after_refresh(self._light)  # open on a tall screen: the text drops its copy
             self.call_after_refresh(self._form_mounted)
         return self._form
 

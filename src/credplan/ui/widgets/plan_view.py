@@ -66,9 +66,10 @@ def heading(text: str) -> Content:
     return Content.styled(text, "bold underline")
 
 
-def plan_blocks(catalog: Catalog, plan: Plan, evaluation: Evaluation) -> list[Content]:
+def plan_blocks(catalog: Catalog, plan: Plan, evaluation: Evaluation, *, scores: bool = True) -> list[Content]:
     """The plan's text, one block per line before wrapping. Selections come right after
-    the bundle, so an `[other field]` flag is on screen at 80x24, not below the fold."""
+    the bundle, so an `[other field]` flag is on screen at 80x24, not below the fold.
+    Without `scores`, the class and scores are left to the boxes open below."""
     blocks: list[Content] = []
     if catalog.has_bundle:
         blocks += bundle_blocks(catalog, evaluation.bundle) + [Content("")]
@@ -77,8 +78,9 @@ def plan_blocks(catalog: Catalog, plan: Plan, evaluation: Evaluation) -> list[Co
     blocks += rows or [Content.styled(say.NO_SELECTIONS, "$text-muted")]
     blocks += [Content(""), heading(say.REQUIREMENTS)]
     blocks += requirement_blocks(evaluation)
-    blocks += [Content(""), heading(say.SCORES_TITLE)]
-    blocks += [Content(line) for line in say.scores_summary(catalog, plan)]
+    if scores:
+        blocks += [Content(""), heading(say.SCORES_TITLE)]
+        blocks += [Content(line) for line in say.scores_summary(catalog, plan)]
     return blocks
 
 
@@ -130,6 +132,10 @@ class PlanView(ScrollView, can_focus=True):
         self._width = 0
         self._bundle: BundleResult | None = None
         self._strips: dict[int, Strip] = {}
+        self._shown: tuple[Plan, Evaluation] | None = None
+        self.scores_in_text = True
+        """The class and scores as text at the end; off while the score boxes are open
+        below (a tall screen, or typing in them), which would say them twice."""
 
     @property
     def content(self) -> Content:
@@ -138,9 +144,16 @@ class PlanView(ScrollView, can_focus=True):
         return Content("\n").join(bar if b is BAR else b for b in self._blocks)
 
     def show(self, plan: Plan, evaluation: Evaluation) -> None:
-        self._blocks = plan_blocks(self.catalog, plan, evaluation)
+        self._shown = (plan, evaluation)
+        self._blocks = plan_blocks(self.catalog, plan, evaluation, scores=self.scores_in_text)
         self._bundle = evaluation.bundle
         self._rewrap()
+
+    def set_scores_in_text(self, on: bool) -> None:
+        if on != self.scores_in_text:
+            self.scores_in_text = on
+            if self._shown is not None:
+                self.show(*self._shown)
 
     def _rewrap(self) -> None:
         width = self.scrollable_content_region.width
