@@ -27,6 +27,7 @@ this script, one measurement per process:
 - peak RSS: ru_maxrss of each child;
 - sessions: `walk.py` x --sessions at once, each its own data directory;
 - roster: `roster_bench.py`, the counselor's roster over 1,000 generated plan files.
+- catalog validation: `validation.py`, the loader on catalogs 4,000 and 16,000 entries long (x4).
 - web sessions: `web_load.py` against one `credplan serve` (proxy mode, loopback): browser
   sessions added level by level until a moving key's p95 passes 100 ms, with each
   planner's RSS (`--web-levels`, `--no-web`; `--only-web` runs just this and writes nothing).
@@ -712,6 +713,10 @@ def main(argv: list[str] | None = None) -> int:
         ss = sessions(args.sessions, timeout=600)
     print("roster of 1,000 plans ...", flush=True)
     rs = roster_bench.measure(1000, 5)
+    print("catalog validation against size ...", flush=True)
+    validation = subprocess.run(
+        [PY, str(HERE / "validation.py")], env=child_env(), capture_output=True, text=True, check=True
+    ).stdout
     web_text = ""
     if not args.no_web:
         web_load = loadavg()
@@ -719,6 +724,7 @@ def main(argv: list[str] | None = None) -> int:
         web_text = web_report(web_sessions(args.web_levels, 600), web_load)
     loads["end"] = loadavg()
     text = report(env, cs, ph, kb, ev_ohio, ss, loads, args, cmd, rs, pb)
+    text += "\n## Catalog validation against size\n\n" + validation
     if web_text:
         text += "\n" + web_text
     text += f"\nWhole run: {time.monotonic() - t_start:.0f} s.\n"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -19,18 +18,16 @@ def test_without_a_terminal_it_says_what_to_do_and_exits(tmp_path):
     out = tmp_path / "out.txt"
     env = dict(os.environ, CREDPLAN_DATA_DIR=str(tmp_path / "data"), TERM="xterm-256color")
     env.pop("TEXTUAL_DRIVER", None)
-    started = time.monotonic()
     with out.open("wb") as sink:
         done = subprocess.run(
             [sys.executable, "-m", "credplan", "--student", "Ana"], stdin=subprocess.DEVNULL, stdout=sink,
-            stderr=subprocess.PIPE, env=env, cwd=REPO, timeout=60,
+            stderr=subprocess.PIPE, env=env, cwd=REPO, timeout=60,  # a hang fails here
         )
     assert done.returncode == 2
     assert out.read_bytes() == b""
     said = done.stderr.decode()
     assert "needs a terminal" in said and "ssh -t" in said and "credplan shell" in said
     assert "Traceback" not in said
-    assert time.monotonic() - started < 30
     assert not (tmp_path / "data").exists()  # nothing opened, locked or created
 
 

@@ -142,7 +142,6 @@ def _assert_every_plan_loads(directory: Path) -> int:
 
 def test_kill_9_at_random_moments_never_leaves_a_broken_plan(tmp_path: Path) -> None:
     rng = random.Random(20261123)
-    started = time.monotonic()
     kills = 0
     for round_ in range(12):
         proc = _start([SAVER, str(tmp_path), str(round_ * 1000)])
@@ -161,7 +160,6 @@ def test_kill_9_at_random_moments_never_leaves_a_broken_plan(tmp_path: Path) -> 
         kills += 1
         assert _assert_every_plan_loads(tmp_path) == 4
     assert kills == 12
-    assert time.monotonic() - started < 30
 
 
 CRASHER = textwrap.dedent(
