@@ -36,13 +36,15 @@ main()
 """
 
 
-def imported_by(*argv: str, tmp_path: Path) -> tuple[subprocess.CompletedProcess, set[str]]:
+def imported_by(
+    *argv: str, tmp_path: Path, env: dict[str, str] | None = None
+) -> tuple[subprocess.CompletedProcess, set[str]]:
     """Run credplan's entry point with ARGV; return what it printed and every module it
     loaded (`inspect` only if it was loaded, not merely deferred)."""
     done = subprocess.run(
         [sys.executable, "-c", WATCH, *argv],
         cwd=REPO, capture_output=True, text=True, timeout=60,
-        env=dict(os.environ, CREDPLAN_DATA_DIR=str(tmp_path / "data"), NO_COLOR="1"),
+        env=env or dict(os.environ, CREDPLAN_DATA_DIR=str(tmp_path / "data"), NO_COLOR="1"),
     )
     assert "Traceback" not in done.stderr, done.stderr
     report = done.stderr.rsplit("\nMODULES ", 1)[1]
@@ -74,6 +76,32 @@ def test_check_json_leaves_typing_and_inspect_unloaded(tmp_path, plan):
     _, modules = imported_by("check", "--json", "--catalog", "ohio", "--plan", plan, tmp_path=tmp_path)
     assert "typing" not in modules
     assert "inspect" not in modules
+
+
+def _platform_env(tmp_path: Path) -> dict[str, str]:
+    """No CREDPLAN_DATA_DIR: the data folder is platformdirs' (under XDG_DATA_HOME)."""
+    env = {k: v for k, v in os.environ.items() if k != "CREDPLAN_DATA_DIR"}
+    return dict(env, XDG_DATA_HOME=str(tmp_path / "xdg"), HOME=str(tmp_path / "home"), NO_COLOR="1")
+
+
+def test_check_of_a_plan_outside_the_plans_folder_does_not_ask_where_that_folder_is(tmp_path, plan):
+    """platformdirs (with tempfile, shutil, random) was a tenth of `check --plan FILE`."""
+    done, modules = imported_by("check", "--json", "--catalog", "ohio", "--plan", plan, tmp_path=tmp_path,
+                                env=_platform_env(tmp_path))
+    assert done.returncode == 1 and json.loads(done.stdout)["student"] == "Ana"
+    assert "platformdirs" not in modules
+
+
+def test_check_of_a_plan_in_the_plans_folder_still_makes_it_private(tmp_path):
+    plans = tmp_path / "xdg" / "credplan" / "plans"
+    plans.mkdir(parents=True)
+    plans.chmod(0o777)
+    (plans / "ana.toml").write_text('format = 1\nstudent = "Ana"\n', encoding="utf-8")
+    done, modules = imported_by("check", "--plan", str(plans / "ana.toml"), tmp_path=tmp_path,
+                                env=_platform_env(tmp_path))
+    assert "platformdirs" in modules
+    assert plans.stat().st_mode & 0o777 == 0o700
+    assert "plans" in done.stdout + done.stderr and "777" in done.stdout + done.stderr
 
 
 def test_help_lists_every_command_without_importing_one(tmp_path):

@@ -10,6 +10,8 @@ from pathlib import Path
 
 APP_NAME = "credplan"
 PLAN_SUFFIX = ".toml"
+PLANS_FOLDER = "plans"
+"""The plans folder's name, inside the data folder."""
 
 
 def data_dir() -> Path:
@@ -23,7 +25,7 @@ def data_dir() -> Path:
 
 
 def plans_dir() -> Path:
-    return data_dir() / "plans"
+    return data_dir() / PLANS_FOLDER
 
 
 def default_plan_path() -> Path:

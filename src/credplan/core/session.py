@@ -41,7 +41,7 @@ from .bundled import EXAMPLE, bundled_ids, example_plan_path, resolve_catalog
 from .catalog import load_catalog
 from .changes import catalog_changes
 from .model import Catalog, Plan
-from .paths import UnsafeFolder, default_plan_path, plans_dir, secure_data_folders
+from .paths import PLANS_FOLDER, UnsafeFolder, default_plan_path, plans_dir, secure_data_folders
 from .plans import dump_plan
 from .problems import FileProblems, Problem
 from .rules import Evaluation, evaluate
@@ -173,10 +173,19 @@ def plan_path(request: OpenRequest) -> Path | None:
     return default_plan_path()
 
 
-def _secure_folders(path: Path | None) -> list[str]:
+def _secure_folders(path: Path | None, *, reading: bool = False) -> list[str]:
     """When the plan lives in the plans folder: that folder and the data folder made
-    private (what was repaired, one sentence each), or `FileProblems` when they cannot be."""
-    if path is None or os.path.realpath(path.parent) != os.path.realpath(plans_dir()):
+    private (what was repaired, one sentence each), or `FileProblems` when they cannot be.
+    `reading`: a read-only command, which skips the check for a folder not named `plans`."""
+    if path is None:
+        return []
+    folder = os.path.realpath(path.parent)
+    if reading and os.path.basename(folder) != PLANS_FOLDER and "CREDPLAN_DATA_DIR" not in os.environ:
+        # Not `<data>/plans` (unless that is a link to a folder of another name, which
+        # the next planner or shell session on it repairs): no need to ask platformdirs
+        # where the data folder is, a tenth of `credplan check --plan FILE`'s start-up.
+        return []
+    if folder != os.path.realpath(plans_dir()):
         return []
     try:
         return secure_data_folders()
@@ -296,7 +305,7 @@ class PlanSession:
                 )
                 raise FileProblems([Problem(str(found.path), 0, message)])
             path = found.path
-        repaired = _secure_folders(path)
+        repaired = _secure_folders(path, reading=True)
         plan = Plan() if path is None else read_plan(path)
         catalog, differs = _catalog_for(request, plan)
         changes = catalog_changes(catalog, plan)
