@@ -21,9 +21,10 @@ import os
 import sys
 from dataclasses import replace
 
+from .ask_student import open_or_ask
 from .commands.output import report_problems
 from .core.access import WebAccess
-from .core.session import OpenRequest, PlanSession, SessionError, check_request
+from .core.session import OpenRequest, SessionError, check_request
 from .core.words import web as web_words
 
 TYPE_CHECKING = False
@@ -63,7 +64,7 @@ def launch(args: argparse.Namespace) -> int:
         print(f"credplan: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
-        session = PlanSession.open(replace(OpenRequest.from_args(args), web=web))
+        session = open_or_ask(replace(OpenRequest.from_args(args), web=web))
     except SessionError as exc:
         report_problems(exc.problems)
         return EXIT_BAD_INPUT

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 import unicodedata
 from pathlib import Path
 
@@ -183,3 +184,84 @@ def test_rename_to_a_name_that_is_not_text_is_refused():
     with pytest.raises(StorageError):
         rename_plan(bob, b"Jos\xe9".decode("utf-8", "surrogateescape"), directory=plans_dir())
     assert bob.exists()
+
+
+# -- asking which plan (planner and shell, at a terminal) -------------------------------------------
+def _ambiguous() -> tuple[AmbiguousStudent, Path, Path]:
+    a, b = saved("Ana Lopez"), saved("ANA LOPEZ")
+    with pytest.raises(AmbiguousStudent) as info:
+        PlanSession.open(OpenRequest(student="ana lopez"))
+    return info.value, a, b
+
+
+@pytest.mark.parametrize("answers, picked", [("2\n", 1), ("x\n1\n", 0), ("0\n3\n2\n", 1), ("\n", None),
+                                              ("", None), ("9\n9\n9\n1\n", None), ("²\n\n", None)])
+def test_an_ambiguous_name_is_asked_about_by_number(answers, picked):
+    import io
+
+    from credplan.ask_student import ask_which
+
+    exc, *_ = _ambiguous()
+    request = OpenRequest(student="ana lopez", catalog="ohio")
+    out = io.StringIO()
+    chosen = ask_which(exc, request, io.StringIO(answers), out)
+    said = out.getvalue()
+    assert "2 saved plans have the name 'ana lopez'" in said and "1) " in said and "2) " in said
+    if picked is None:
+        assert chosen is None and "nothing was opened" in said
+    else:
+        assert chosen == OpenRequest(plan=exc.candidates[picked].path, catalog="ohio")
+    if "x" in answers or "0" in answers:
+        assert "Type a number from 1 to 2." in said
+
+
+def _tmux(tmp_path: Path, *args: str):
+    import shutil
+
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed")
+    from ui.test_tmux import Tmux
+
+    return Tmux(tmp_path, *args)
+
+
+@pytest.mark.parametrize("front", ["planner", "shell"])
+def test_the_planner_and_the_shell_ask_which_plan_and_open_that_one(tmp_path, front):
+    a, b = saved("Ana Lopez"), saved("ANA LOPEZ")
+    args = (["shell"] if front == "shell" else []) + ["--student", "ana lopez", "--catalog", "ohio"]
+    t = _tmux(tmp_path, *args)
+    try:
+        screen = t.wait_for("Type its number")
+        chosen = next(i for i, line in enumerate(screen) if "'ANA LOPEZ'" in line)
+        number = screen[chosen].split(")")[0].strip()
+        t.type(number, "Enter")
+        if front == "shell":
+            t.wait_for("credplan>")
+            t.type("add ohio-driver-license", "Enter")
+            t.wait_for("Added")
+            t.type("quit", "Enter")
+        else:
+            lines = t.wait_for("Status:")
+            assert "ANA LOPEZ" in lines[0]  # whose plan, on the top line
+            t.type("Space")  # the highlighted credential, into ANA LOPEZ's plan
+            t.wait_for("in your plan")
+            t.type("q")
+        deadline = time.monotonic() + 20
+        while t.run("list-sessions") and time.monotonic() < deadline:
+            time.sleep(0.2)
+    finally:
+        t.close()
+    from credplan.core.plans import read_plan
+
+    assert read_plan(a).student == "Ana Lopez" and read_plan(b).student == "ANA LOPEZ"
+    assert len(read_plan(b).selections) == 1 and read_plan(a).selections == ()
+    if front == "shell":
+        assert [s.id for s in read_plan(b).selections] == ["ohio-driver-license"]
+
+
+def test_without_a_terminal_the_shell_lists_the_candidates_and_eats_no_input(tmp_path):
+    saved("Ana Lopez"), saved("ANA LOPEZ")
+    done = _credplan(tmp_path, b"shell", b"--student", b"ana lopez", stdin=b"1\nadd ohio-driver-license\n")
+    err = done.stderr.decode()
+    assert done.returncode == 2 and "Traceback" not in err
+    assert "--student 'Ana Lopez'" in err and "--student 'ANA LOPEZ'" in err and "Type its number" not in err

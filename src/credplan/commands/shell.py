@@ -47,7 +47,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..core.paths import data_dir
-    from ..core.session import OpenRequest, PlanSession, SessionError
+    from ..ask_student import open_or_ask
+    from ..core.session import OpenRequest, SessionError
     from ..core.words import notices
     from ..shell import HISTORY_FILE, PlanShell, intro_lines, run_shell, use_color
     from .output import report_problems
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
             reconfigure(errors="replace")
 
     try:
-        session = PlanSession.open(OpenRequest.from_args(args))
+        session = open_or_ask(OpenRequest.from_args(args))
     except SessionError as exc:
         report_problems(exc.problems)
         return EXIT_BAD_INPUT

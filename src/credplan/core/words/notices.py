@@ -140,6 +140,26 @@ def candidate_plan(student: str) -> str:
     return f"saved for {clean(student)!r}: --student {shlex.quote(clean(student))}"
 
 
+def which_plan(name: str, count: int) -> str:
+    return f"{count} saved plans have the name {clean(name)!r}, typed in different ways.\nWhich one is yours?"
+
+
+def plan_choice(number: int, student: str, modified: str, selections: int | None) -> str:
+    picked = "cannot be read" if selections is None else f"{selections} credential{'' if selections == 1 else 's'}"
+    return f"  {number}) {clean(student)!r}: {picked}, last changed {modified}"
+
+
+def which_plan_prompt(count: int) -> str:
+    return f"Type its number (1-{count}), or press Enter to open nothing: "
+
+
+def plan_choice_not_understood(count: int) -> str:
+    return f"Type a number from 1 to {count}."
+
+
+NO_PLAN_CHOSEN = "No plan chosen; nothing was opened."
+
+
 def similar_names(names: list[str]) -> str:
     listed = ", ".join(repr(clean(n)) for n in names)
     return (
