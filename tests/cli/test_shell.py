@@ -799,3 +799,12 @@ def test_reader_going_away_is_quiet(tmp_path: Path, catalog_path: Path) -> None:
     assert proc.wait(timeout=60) == 0
     assert "Traceback" not in stderr and "Broken pipe" not in stderr and "Exception ignored" not in stderr
     assert [s.id for s in read(tmp_path / "p.toml").selections] == ["a-plus"]
+
+
+def test_setting_the_class_says_which_workkeys_rule_and_why(tmp_path: Path) -> None:
+    done = run_cli(tmp_path, "class 2027\nclass 2019\nclass none\n", "--catalog", "ohio", "--plan", str(tmp_path / "p.toml"))
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "For the class of 2027: WorkKeys Silver NCRC (class 2025 on), at least 4 on every part." in out
+    assert "For the class of 2019: WorkKeys (classes 2018-2019), a total of at least 13 and at least 3 on every part." in out
+    assert "The 3 ACT WorkKeys rules depend on the graduating class" in out

@@ -268,3 +268,32 @@ id = "cx"
 name = "CX"
 fields = ["x"]
 """
+
+
+@pytest.mark.parametrize(
+    "class_of, said",
+    [
+        (None, "The 3 ACT WorkKeys rules depend on the graduating class: set yours to see which one is yours."),
+        (2018, "For the class of 2018: WorkKeys (classes 2018-2019), a total of at least 13 and at least 3 on every part."),
+        (2024, "For the class of 2024: WorkKeys (classes 2020-2024), a total of at least 14 and at least 3 on every part."),
+        (2031, "For the class of 2031: WorkKeys Silver NCRC (class 2025 on), at least 4 on every part."),
+        (2012, "No ACT WorkKeys rule applies to the class of 2012."),
+    ],
+)
+def test_which_workkeys_rule_and_why(ohio, class_of, said):
+    (workkeys_test,) = [a for a in ohio.assessments if a.id == "workkeys"]
+    assert words.score_rule_line(ohio, workkeys_test, class_of) == said
+
+
+def test_a_rule_whose_name_does_not_say_its_classes_gets_them_added(ohio):
+    from dataclasses import replace
+
+    renamed = replace(ohio, requirements=tuple(replace(r, name="WorkKeys") if r.kind == "score" else r for r in ohio.requirements))
+    (workkeys_test,) = [a for a in ohio.assessments if a.id == "workkeys"]
+    assert words.score_rule_line(renamed, workkeys_test, 2027) == (
+        "For the class of 2027: WorkKeys (class of 2025 on), at least 4 on every part."
+    )
+
+
+def test_no_rule_line_for_an_assessment_without_score_rules(colorado):
+    assert all(words.score_rule_line(colorado, a, 2027) == "" for a in colorado.assessments)

@@ -262,3 +262,37 @@ async def test_without_colour_the_opened_field_lists_cursor_is_underlined(ohio, 
         assert style.underline and style.bold
         plain = fields.get_visual_style("option-list--option")
         assert not plain.underline
+
+
+async def test_w_brings_the_first_score_box_and_the_rule_into_sight_at_80x24(ohio):
+    """The first `w` mounts the boxes and the rule line above them; the box it focuses
+    must be on screen at once, not below the fold until the first key is typed."""
+    plan = (
+        it_bundle(ohio).with_selection("ohio-driver-license", "earned").with_selection("mos-excel-expert")
+        .with_class(2027).with_score("workkeys", "Applied Math", 5)
+    )
+    app = make_app(ohio, plan)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.focused, ScoreInput) and app.focused.part == "Applied Math"
+        pane = [line.split("┃")[1][:-1] for line in screen_text(app).splitlines() if line.count("┃") >= 2]  # no scrollbar
+        assert any(line.strip().startswith("Applied Math") for line in pane), "\n".join(pane)
+        said = " ".join(" ".join(pane).split())
+        assert "For the class of 2027: WorkKeys Silver NCRC (class 2025 on), at least 4 on every part." in said, said
+
+
+async def test_the_rule_line_follows_the_graduating_class(ohio):
+    app = make_app(ohio, it_bundle(ohio))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("w")
+        await pilot.pause()
+        rule = app.screen.query_one("#score-rule-0")
+        assert "depend on the graduating class" in str(rule.content)
+        await pilot.press(*"2019", "tab")
+        await pilot.pause()
+        assert app.plan.class_of == 2019
+        assert str(rule.content) == (
+            "For the class of 2019: WorkKeys (classes 2018-2019), a total of at least 13 and at least 3 on every part."
+        )

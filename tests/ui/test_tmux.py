@@ -119,3 +119,29 @@ def test_80x24_demo_says_demo_first(tmux_factory):
     assert lines[0].strip().startswith("DEMO")
     assert "nothing is saved" in lines[0]
     assert t.title().startswith("DEMO")
+
+
+def test_80x24_the_first_w_shows_the_rule_and_the_box_it_focuses(tmux_factory, tmp_path):
+    """In a real terminal the form's scrollable height arrives a frame after the boxes
+    are mounted and focused: the first `w` left Applied Math below the fold (Pilot's
+    headless timing did not show it)."""
+    plan = tmp_path / "plan.toml"
+    plan.write_text(
+        'format = 1\nstudent = "Bench"\nclass_of = 2027\n'
+        '[[selection]]\nid = "ohio-driver-license"\nstatus = "earned"\n'
+        '[[selection]]\nid = "mos-excel-expert"\n[[selection]]\nid = "comptia-a-plus"\n'
+        '[scores.workkeys]\n"Applied Math" = 5\n',
+        encoding="utf-8",
+    )
+    t = tmux_factory("--plan", str(plan))
+    t.wait_for("Status:")
+    t.type("w")
+    end = time.monotonic() + 10
+    while True:
+        pane = [line.split("┃")[1][:-1] for line in t.screen() if line.count("┃") >= 2]
+        said = " ".join(" ".join(pane).split())
+        if any(line.strip().startswith("Applied Math") for line in pane) or time.monotonic() > end:
+            break
+        time.sleep(0.2)
+    assert any(line.strip().startswith("Applied Math") for line in pane), "\n".join(t.screen())
+    assert "For the class of 2027: WorkKeys Silver NCRC (class 2025 on), at least 4 on every part." in said, said

@@ -242,12 +242,22 @@ def cmd_class(sh: PlanShell, arg: str) -> None:
             return
         sh.change(replace(sh.plan, class_of=None))
         sh.say("Graduating class cleared.")
+        _say_score_rules(sh)
         return
     low, high = CLASS_RANGE
     if not arg.isdigit() or not low <= int(arg) <= high:
         raise Refused(f"The graduating class is a year from {low} to {high}, such as 2027; `{arg}` was not saved.")
     sh.change(replace(sh.plan, class_of=int(arg)))
     sh.say(f"Graduating class: {arg}.")
+    _say_score_rules(sh)
+
+
+def _say_score_rules(sh: PlanShell) -> None:
+    """Which score rule the class now holds the plan to, and why (as the planner does)."""
+    for assessment in sh.catalog.assessments:
+        line = words.score_rule_line(sh.catalog, assessment, sh.plan.class_of)
+        if line:
+            sh.say(line)
 
 
 def cmd_student(sh: PlanShell, arg: str) -> None:

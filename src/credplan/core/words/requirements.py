@@ -16,7 +16,7 @@ shows through `core.text.clean` (or builds Textual `Content` from it).
 from __future__ import annotations
 
 
-from ..model import BELOW, Assessment, Catalog, ScoreOption, ScoreValue
+from ..model import BELOW, Assessment, Catalog, Requirement, ScoreOption, ScoreValue
 from ..requirements import (
     BundleResult,
     CompetencyResult,
@@ -409,6 +409,42 @@ def warning_text(w: PlanWarning) -> str:
     raise TypeError(f"no words for warning {w!r}")
 
 
+def score_rule_asks(requirement: Requirement) -> str:
+    """What a score rule asks, without the assessment's name: `at least 4 on every part`,
+    `a total of at least 14 and at least 3 on every part`."""
+    asks = []
+    if requirement.total is not None:
+        asks.append(f"a total of at least {requirement.total}")
+    if requirement.each is not None:
+        asks.append(f"at least {requirement.each} on every part")
+    return join_and(asks)
+
+
+def score_rule_line(catalog: Catalog, assessment: Assessment, class_of: int | None) -> str:
+    """Which of the catalog's rules for `assessment` this plan is held to, and why (its
+    graduating class and the classes the rule covers); "" when the catalog has none.
+    `For the class of 2027: WorkKeys Silver NCRC (class 2025 on), at least 4 on every
+    part.` The classes a rule covers are added when its name does not say them."""
+    rules = [r for r in catalog.requirements if r.kind == "score" and r.assessment == assessment.id]
+    if not rules:
+        return ""
+    applying = [r for r in rules if r.applies_to(class_of)]
+    limited = [r for r in rules if r.class_limited]
+    if class_of is None and limited:
+        if len(rules) > 1:
+            return f"The {len(rules)} {assessment.name} rules depend on the graduating class: set yours to see which one is yours."
+        return f"The {assessment.name} rule depends on the graduating class: set yours to see if it is yours."
+    if not applying:
+        return f"No {assessment.name} rule applies to the class of {class_of}."
+    said = []
+    for r in applying:
+        named = str(r.from_class or r.to_class) in r.name  # Ohio's names carry their classes
+        why = "" if named or not r.class_limited else f" ({classes_text(r.from_class, r.to_class)})"
+        said.append(f"{r.name}{why}, {score_rule_asks(r)}")
+    who = f"For the class of {class_of}" if class_of is not None else "For every class"
+    return f"{who}: " + "; ".join(said) + "."
+
+
 def part_status(part: str, need: int | None) -> str:
     """What one score input says beside it: "" when fine, else what it needs."""
     return "" if need is None else f"{part} needs at least {need}"
@@ -420,6 +456,6 @@ __all__ = [
     "bundle_field_line", "bundle_field_mark", "bundle_field_mark_words", "bundle_field_parts", "bundle_how", "bundle_line", "bundle_points", "class_text", "classes_text",
     "competency_met_by", "competency_names", "earned_line", "join_and", "mark", "no_bundle_line",
     "not_checked_detail", "not_checked_line", "option_text", "part_status", "plural", "requirement_detail",
-    "requirement_line", "requirement_short", "score_label", "selection_mark", "selection_reason",
+    "requirement_line", "requirement_short", "score_label", "score_rule_asks", "score_rule_line", "selection_mark", "selection_reason",
     "selection_sentence", "selection_status", "status_line", "verdict", "warning_text",
 ]

@@ -26,6 +26,14 @@ from .score_inputs import ScoreInputs
 class ScoresForm(VerticalScroll, can_focus=False):
     """The graduating class and every assessment's parts."""
 
+    def on_resize(self) -> None:
+        """Keep the focused box in sight when the form's size changes under it: on the
+        first `w` the boxes are mounted and focused before the form can scroll to them
+        (in a real terminal the form's scrollable height arrives a frame later)."""
+        focused = self.screen.focused
+        if focused is not None and self in focused.ancestors:
+            self.call_after_refresh(self.screen.scroll_to_widget, focused, animate=False)
+
 
 class PlanPanel(Vertical):
     """Everything computed by `evaluate`, shown in words as well as colour."""

@@ -8,11 +8,12 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widgets import Input, Static
 
 from ...core.model import BELOW, Assessment, Catalog, Plan
 from ...core.rules import Evaluation, part_need
-from ...core.words.requirements import part_status
+from ...core.words.requirements import part_status, score_rule_line
 from ...core.scores import Typed, possible, read_typed, score_range_text
 from ..messages import SetScore
 from .guarded_input import GuardedInput
@@ -64,6 +65,8 @@ class ScoreInputs(Vertical):
             yield Static(
                 f"{assessment.name} ({score_range_text(assessment)})", classes="assessment-name", markup=False
             )
+            rule = score_rule_line(self.catalog, assessment, self.plan.class_of)
+            yield Static(rule, classes="score-rule", id=f"score-rule-{a_index}", markup=False).set_class(not rule, "-empty")
             for p_index, part in enumerate(assessment.parts):
                 with Horizontal(classes="score-row"):
                     yield PartLabel(part, classes="part-name", id=f"{_input_id(a_index, p_index)}-label")
@@ -107,6 +110,12 @@ class ScoreInputs(Vertical):
     def show(self, plan: Plan, evaluation: Evaluation) -> None:
         """Bring inputs and their status lines up to date with the plan."""
         shown, self.plan = self.plan, plan
+        if shown.class_of != plan.class_of:
+            for a_index, assessment in enumerate(self.catalog.assessments):
+                rule = score_rule_line(self.catalog, assessment, plan.class_of)
+                line = self.query_one(f"#score-rule-{a_index}", Static)
+                line.update(Content(rule))  # catalog text: never markup
+                line.set_class(not rule, "-empty")
         applying = [r for r in self.catalog.requirements if r.applies_to(plan.class_of)]
         for score_input in self.inputs:
             a, part = score_input.assessment, score_input.part
