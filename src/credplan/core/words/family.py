@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..model import BELOW, Assessment, Catalog, Plan, Requirement, ScoreOption
 from ..roster import MET, NOT_ON_TRACK, ON_TRACK
+from .requirements import score_rule_asks
 
 UNVERIFIED_MARK = "?"
 UNVERIFIED_WORDS = "point value not yet confirmed against the state's official list"
@@ -86,21 +87,12 @@ def _value(plan: Plan, assessment: Assessment, part: str) -> int:
     return 0
 
 
-def score_rule(req: Requirement) -> str:
-    bits = []
-    if req.each is not None:
-        bits.append(f"at least {req.each} on every part")
-    if req.total is not None:
-        bits.append(f"at least {req.total} in total")
-    return join(bits)
-
-
 def score_requirement(catalog: Catalog, plan: Plan, req: Requirement) -> str:
     """`Needs at least 4 on every part. Scores: Applied Math 5, ... (total 13).`"""
     assessment = catalog.assessment_by_id[req.assessment or ""]
     entered = ", ".join(f"{part} {_score(plan, assessment, part)}" for part in assessment.parts)
     total = sum(_value(plan, assessment, p) for p in assessment.parts)
-    return f"Needs {score_rule(req)}. Scores: {entered} (total {total})."
+    return f"Needs {score_rule_asks(req)}. Scores: {entered} (total {total})."
 
 
 def score_left(catalog: Catalog, plan: Plan, req: Requirement) -> list[str]:
