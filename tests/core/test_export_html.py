@@ -74,6 +74,12 @@ def test_the_page_says_everything_a_family_needs(ohio):
     assert "ACT WorkKeys Applied Math: at least 4 (now 3)" in words
 
 
+def test_a_total_rule_reads_as_the_planner_says_it(ohio):
+    """Class of 2021: Ohio's 2020-2024 rule, in the words of core.words.requirements."""
+    page = Page(html_report(ohio, plan("Cy Park", 2021, [], WK_LOW), generated=dt.date(2026, 11, 28)))
+    assert "WorkKeys (classes 2020-2024): Needs a total of at least 14 and at least 3 on every part." in page.words
+
+
 def test_met_and_on_track_pages(ohio):
     met = Page(html_report(ohio, plan("Ana", 2027, [("comptia-a-plus", EARNED)], WK_GOOD))).words
     assert "Meets every requirement with credentials already earned." in met
