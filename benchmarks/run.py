@@ -352,7 +352,10 @@ def command_startup(runs: int) -> dict[str, dict[str, float]]:
             "check": credplan + ["check", "--json", "--catalog", "ohio", "--plan", str(plan)],
             "pass": [PY, "-c", "pass"],
         }
-        env = child_env(CREDPLAN_DATA_DIR=str(Path(tmp) / "data"))
+        # As a counselor's script runs it: no CREDPLAN_DATA_DIR (the data folder is
+        # platformdirs', here under a temporary XDG_DATA_HOME).
+        env = child_env(XDG_DATA_HOME=str(Path(tmp) / "data"))
+        env.pop("CREDPLAN_DATA_DIR", None)
         wall: dict[str, list[float]] = {k: [] for k in cmds}
         cpu: dict[str, list[float]] = {k: [] for k in cmds}
         for i in range(runs + 1):
