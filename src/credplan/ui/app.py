@@ -26,6 +26,7 @@ from ..core.plan_errors import StorageError
 from ..core.text import clean, display_catalog
 from ..core.words import notices
 from ..core.words import screen as say
+from ..core.words import keys
 from .commands import PlannerCommands
 from .messages import SetClass, SetScore, ToggleCredential
 from .terminal_watch import terminal_fd, terminal_gone
@@ -45,8 +46,8 @@ class CredplanApp(App[None]):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {PlannerCommands}
     BINDINGS = [
-        Binding("q", "quit", "Quit", tooltip="Quit (every change is saved as you make it)", id="credplan.quit"),
-        Binding("question_mark", "help", "Help", tooltip="Keys and marks", id="credplan.help"),
+        Binding("q", "quit", keys.QUIT, tooltip=keys.QUIT_TIP, id="credplan.quit"),
+        Binding("question_mark", "help", keys.HELP, tooltip=keys.HELP_TIP, id="credplan.help"),
     ]
 
     # Data, not display: `var` runs the watchers without repainting the whole screen

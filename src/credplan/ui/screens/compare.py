@@ -26,6 +26,7 @@ from ...core.whatif import Comparison, WhatIf, WhatIfError, apply_what_if, compa
 from ...core.words import requirements as words
 from ...core.words.plan import NO_DIFFERENCES
 from ...core.words.requirements import CLASS_NOT_SET_HINT
+from ...core.words import keys
 from ..rows import selection_row
 from ..widgets.plan_view import requirement_blocks as requirement_lines
 from ..widgets.key_bar import KeyBar
@@ -133,17 +134,17 @@ class CompareScreen(Screen[None]):
     }
     """
 
-    BINDING_GROUP_TITLE = "What-if"
+    BINDING_GROUP_TITLE = keys.GROUP_COMPARE
     SUB_TITLE = "What-if"
     BINDINGS = [
-        Binding("escape", "close", "Close", tooltip="Back to the planner (leave the class box first)",
+        Binding("escape", "close", keys.COMPARE_CLOSE, tooltip=keys.COMPARE_CLOSE_TIP,
                 id="credplan.compare-close"),
-        Binding("f", "cycle_field", "Field", tooltip="What-if pinned field: cycle through the fields and 'not pinned'",
+        Binding("f", "cycle_field", keys.COMPARE_FIELD, tooltip=keys.COMPARE_FIELD_TIP,
                 id="credplan.compare-field"),
-        Binding("y", "class_year", "Class", tooltip="What-if graduating class: type a year", id="credplan.compare-class"),
-        Binding("k", "cycle_catalog", "Catalog", tooltip="What-if catalog: cycle through the bundled catalogs",
+        Binding("y", "class_year", keys.COMPARE_CLASS, tooltip=keys.COMPARE_CLASS_TIP, id="credplan.compare-class"),
+        Binding("k", "cycle_catalog", keys.COMPARE_CATALOG, tooltip=keys.COMPARE_CATALOG_TIP,
                 id="credplan.compare-catalog"),
-        Binding("r", "reset", "Reset", tooltip="What-if back to your plan as it is", id="credplan.compare-reset"),
+        Binding("r", "reset", keys.COMPARE_RESET, tooltip=keys.COMPARE_RESET_TIP, id="credplan.compare-reset"),
     ]
 
     def __init__(self, catalog: Catalog) -> None:

@@ -16,6 +16,7 @@ from ...core.export import FORMATS, export_report
 from ...core.model import Catalog, Plan
 from ...core.report_files import ReportTarget, ReportTargetError, check_report_target, write_report
 from ...core.students import student_slug
+from ...core.words import keys
 from ..widgets.key_bar import KeyBar
 from .prompts import Confirm
 
@@ -36,8 +37,8 @@ class ExportScreen(ModalScreen[Path | None]):
     ExportScreen .hint { color: $text-muted; }
     """
     BINDINGS = [
-        Binding("ctrl+t", "format", "Format", id="credplan.export-format"),
-        Binding("escape", "cancel", "Cancel", id="credplan.export-cancel"),
+        Binding("ctrl+t", "format", keys.EXPORT_FORMAT, id="credplan.export-format"),
+        Binding("escape", "cancel", keys.EXPORT_CANCEL, id="credplan.export-cancel"),
     ]
 
     def __init__(self, catalog: Catalog, plan: Plan, notices: list[str] | None = None, plan_path: Path | None = None) -> None:

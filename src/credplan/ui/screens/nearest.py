@@ -18,13 +18,14 @@ from ...core.model import Catalog
 from ...core.rules import Evaluation
 from ...core.nearest import FieldDistance, nearest_fields
 from ...core.words.suggestions import distance_sentence
+from ...core.words import keys
 from ..widgets.key_bar import KeyBar
 from ..widgets.title_bar import TitleBar
 
 
 class NearestList(OptionList):
     BINDINGS = [
-        Binding("enter", "select", "Suggestions", tooltip="Ways to finish a bundle in the highlighted field",
+        Binding("enter", "select", keys.NEAREST_SUGGEST, tooltip=keys.NEAREST_SUGGEST_TIP,
                 id="credplan.nearest-suggest"),
     ]
 
@@ -51,11 +52,11 @@ class NearestFieldsScreen(Screen[None]):
     }
     """
 
-    BINDING_GROUP_TITLE = "Nearest fields"
+    BINDING_GROUP_TITLE = keys.GROUP_NEAREST
     SUB_TITLE = "Nearest fields"
     BINDINGS = [
-        Binding("escape", "close", "Close", tooltip="Back to the planner", id="credplan.nearest-close"),
-        Binding("p", "pin", "Pin field", tooltip="Pin or unpin the highlighted field as the bundle field",
+        Binding("escape", "close", keys.NEAREST_CLOSE, tooltip=keys.NEAREST_CLOSE_TIP, id="credplan.nearest-close"),
+        Binding("p", "pin", keys.NEAREST_PIN, tooltip=keys.NEAREST_PIN_TIP,
                 id="credplan.nearest-pin"),
     ]
 

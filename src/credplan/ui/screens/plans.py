@@ -22,6 +22,7 @@ from ...core.paths import plans_dir
 from ...core.students import (
     AmbiguousName, PlanInfo, lookup_student, name_problem,
 )
+from ...core.words import keys
 from ..widgets.key_bar import KeyBar
 from .prompts import Confirm, TextPrompt
 
@@ -37,11 +38,11 @@ class PlanPickerScreen(ModalScreen[None]):
     PlanPickerScreen #where { color: $text-muted; }
     """
     BINDINGS = [
-        Binding("enter", "open", "Open", id="credplan.plans-open"),
-        Binding("n", "new", "New", id="credplan.plans-new"),
-        Binding("r", "rename", "Rename", id="credplan.plans-rename"),
-        Binding("d", "delete", "Delete", id="credplan.plans-delete"),
-        Binding("escape", "dismiss", "Close", id="credplan.plans-close"),
+        Binding("enter", "open", keys.PLANS_OPEN, id="credplan.plans-open"),
+        Binding("n", "new", keys.PLANS_NEW, id="credplan.plans-new"),
+        Binding("r", "rename", keys.PLANS_RENAME, id="credplan.plans-rename"),
+        Binding("d", "delete", keys.PLANS_DELETE, id="credplan.plans-delete"),
+        Binding("escape", "dismiss", keys.PLANS_CLOSE, id="credplan.plans-close"),
     ]
 
     def compose(self) -> ComposeResult:

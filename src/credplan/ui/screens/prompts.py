@@ -9,6 +9,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from ...core.words import keys
+
 
 class TextPrompt(ModalScreen[str | None]):
     """Ask for one line of text; enter answers, escape cancels (None)."""
@@ -22,7 +24,7 @@ class TextPrompt(ModalScreen[str | None]):
     TextPrompt Input { margin: 1 0 0 0; }
     TextPrompt .hint { color: $text-muted; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="credplan.prompt-cancel")]
+    BINDINGS = [Binding("escape", "cancel", keys.PROMPT_CANCEL, id="credplan.prompt-cancel")]
 
     def __init__(self, question: str, value: str = "", hint: str = "enter to confirm, escape to cancel") -> None:
         super().__init__()
@@ -55,8 +57,8 @@ class Confirm(ModalScreen[bool]):
     }
     """
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes", id="credplan.confirm-yes"),
-        Binding("n,escape", "answer(False)", "No", id="credplan.confirm-no"),
+        Binding("y", "answer(True)", keys.CONFIRM_YES, id="credplan.confirm-yes"),
+        Binding("n,escape", "answer(False)", keys.CONFIRM_NO, id="credplan.confirm-no"),
     ]
 
     def __init__(self, question: str) -> None:

@@ -24,6 +24,7 @@ from ...core.paths import plans_dir
 from ...core.roster import SORTS, RosterRow, filter_rows, roster, sort_rows, status_counts
 from ...core.text import clean
 from ...core.words import roster as words
+from ...core.words import keys
 from ..widgets.key_bar import KeyBar
 
 SORT_WORDS = {"need": "by need (closest class, furthest from the rules)", "name": "by name", "class": "by class"}
@@ -38,13 +39,13 @@ class RosterScreen(Screen[None]):
     RosterScreen DataTable:focus { border: round $accent; }
     RosterScreen #roster-notes { height: auto; max-height: 4; padding: 0 1; color: $text-muted; }
     """
-    BINDING_GROUP_TITLE = "Roster"
+    BINDING_GROUP_TITLE = keys.GROUP_ROSTER
     SUB_TITLE = "Roster"
     BINDINGS = [
-        Binding("enter", "open", "Open plan", tooltip="Open the highlighted student's plan", id="credplan.roster-open"),
-        Binding("s", "sort", "Sort", tooltip="Order by need, name or class", id="credplan.roster-sort"),
-        Binding("slash", "filter", "Filter", tooltip="Filter by name, field or catalog", id="credplan.roster-filter"),
-        Binding("escape", "back", "Back", tooltip="Clear the filter, then back to the planner", id="credplan.roster-back"),
+        Binding("enter", "open", keys.ROSTER_OPEN, tooltip=keys.ROSTER_OPEN_TIP, id="credplan.roster-open"),
+        Binding("s", "sort", keys.ROSTER_SORT, tooltip=keys.ROSTER_SORT_TIP, id="credplan.roster-sort"),
+        Binding("slash", "filter", keys.ROSTER_FILTER, tooltip=keys.ROSTER_FILTER_TIP, id="credplan.roster-filter"),
+        Binding("escape", "back", keys.ROSTER_BACK, tooltip=keys.ROSTER_BACK_TIP, id="credplan.roster-back"),
     ]
 
     def __init__(self, directory: Path | None = None, current: Path | None = None) -> None:

@@ -21,6 +21,7 @@ from ...core.completions import MEASURES, CompletionResult, completions
 from ...core.model import Catalog, Plan
 from ...core.rules import Evaluation
 from ...core.words.requirements import plural
+from ...core.words import keys
 from ...core.words.suggestions import (
     MEASURE_NAMES,
     MEASURE_WORDS,
@@ -49,7 +50,7 @@ class SuggestionList(OptionList):
     """The completions (or competency options); enter adds the highlighted one."""
 
     BINDINGS = [
-        Binding("enter", "select", "Add as planned", tooltip="Add the highlighted credentials to the plan as planned",
+        Binding("enter", "select", keys.SUGGEST_ADD, tooltip=keys.SUGGEST_ADD_TIP,
                 id="credplan.suggest-add"),
     ]
 
@@ -90,17 +91,17 @@ class SuggestionsScreen(Screen[None]):
     }
     """
 
-    BINDING_GROUP_TITLE = "Suggestions"
+    BINDING_GROUP_TITLE = keys.GROUP_SUGGESTIONS
     SUB_TITLE = "Suggestions"
     BINDINGS = [
-        Binding("escape", "close", "Close", tooltip="Back to the planner", id="credplan.suggest-close"),
-        Binding("m", "measure", "Rank by", tooltip="Rank by fewest credentials, lowest cost, fewest hours or fewest points more than needed",
+        Binding("escape", "close", keys.SUGGEST_CLOSE, tooltip=keys.SUGGEST_CLOSE_TIP, id="credplan.suggest-close"),
+        Binding("m", "measure", keys.SUGGEST_MEASURE, tooltip=keys.SUGGEST_MEASURE_TIP,
                 id="credplan.suggest-measure"),
-        Binding("f", "field(1)", "Next field", tooltip="Suggestions for the next career field", id="credplan.suggest-next-field"),
+        Binding("f", "field(1)", keys.SUGGEST_NEXT_FIELD, tooltip=keys.SUGGEST_NEXT_FIELD_TIP, id="credplan.suggest-next-field"),
         # priority: the list would otherwise take left/right for horizontal scrolling
-        Binding("right", "field(1)", "Next field", show=False, priority=True, tooltip="Suggestions for the next career field",
+        Binding("right", "field(1)", keys.SUGGEST_NEXT_FIELD_ARROW, show=False, priority=True, tooltip=keys.SUGGEST_NEXT_FIELD_ARROW_TIP,
                 id="credplan.suggest-next-field-arrow"),
-        Binding("left", "field(-1)", "Previous field", priority=True, tooltip="Suggestions for the previous career field",
+        Binding("left", "field(-1)", keys.SUGGEST_PREVIOUS_FIELD, priority=True, tooltip=keys.SUGGEST_PREVIOUS_FIELD_TIP,
                 id="credplan.suggest-previous-field"),
     ]
 

@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from ...core.session import PlanSession
 from ...core.words import notices
+from ...core.words import keys
 
 
 class UnsavedScreen(ModalScreen[str | None]):
@@ -25,10 +26,10 @@ class UnsavedScreen(ModalScreen[str | None]):
     UnsavedScreen .keys { margin-top: 1; }
     """
     BINDINGS = [
-        Binding("r", "answer('retry')", "Retry save", id="credplan.unsaved-retry"),
-        Binding("c", "answer('copy')", "Save a copy", id="credplan.unsaved-copy"),
-        Binding("d", "answer('discard')", "Discard", id="credplan.unsaved-discard"),
-        Binding("escape", "answer(None)", "Stay", id="credplan.unsaved-stay"),
+        Binding("r", "answer('retry')", keys.UNSAVED_RETRY, id="credplan.unsaved-retry"),
+        Binding("c", "answer('copy')", keys.UNSAVED_COPY, id="credplan.unsaved-copy"),
+        Binding("d", "answer('discard')", keys.UNSAVED_DISCARD, id="credplan.unsaved-discard"),
+        Binding("escape", "answer(None)", keys.UNSAVED_STAY, id="credplan.unsaved-stay"),
     ]
 
     def __init__(self, session: PlanSession) -> None:

@@ -19,6 +19,7 @@ from ...core.export import FORMATS, export_report
 from ...core.model import Catalog, Plan
 from ...core.students import student_slug
 from ...core.words import web as words
+from ...core.words import keys
 from ..widgets.key_bar import KeyBar
 
 NAMES = {"md": "Markdown", "txt": "plain text", "json": "JSON"}
@@ -43,9 +44,9 @@ class WebExportScreen(ModalScreen[str | None]):
     WebExportScreen .hint { color: $text-muted; }
     """
     BINDINGS = [
-        Binding("enter", "download", "Download", id="credplan.export-download"),
-        Binding("ctrl+t", "format", "Format", id="credplan.export-format"),
-        Binding("escape", "cancel", "Cancel", id="credplan.export-cancel"),
+        Binding("enter", "download", keys.EXPORT_DOWNLOAD, id="credplan.export-download"),
+        Binding("ctrl+t", "format", keys.EXPORT_FORMAT, id="credplan.export-format"),
+        Binding("escape", "cancel", keys.EXPORT_CANCEL, id="credplan.export-cancel"),
     ]
 
     def __init__(self, catalog: Catalog, plan: Plan, notices: list[str] | None = None) -> None:

@@ -27,6 +27,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import OptionDoesNotExist
 
 from ...core.model import Catalog, Credential, Plan
+from ...core.words import keys
 from ..rows import credential_row
 
 CURSOR_FOCUSED = "▶"
@@ -104,18 +105,18 @@ class CredentialList(ScrollView, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "select", "Toggle", key_display="space"),
-        Binding("enter", "select", "Select", show=False),
-        Binding("down", "cursor_down", "Down", show=False),
-        Binding("up", "cursor_up", "Up", show=False),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("end", "last", "Last", show=False),
-        Binding("pageup", "page_up", "Page Up", show=False),
-        Binding("pagedown", "page_down", "Page Down", show=False),
-        Binding("left", "screen.step_field(-1)", "Previous field", show=False),
-        Binding("right", "screen.step_field(1)", "Next field", show=False),
+        Binding("space", "select", keys.TOGGLE, key_display="space"),
+        Binding("enter", "select", keys.SELECT, show=False),
+        Binding("down", "cursor_down", keys.DOWN, show=False),
+        Binding("up", "cursor_up", keys.UP, show=False),
+        Binding("j", "cursor_down", keys.DOWN, show=False),
+        Binding("k", "cursor_up", keys.UP, show=False),
+        Binding("home", "first", keys.FIRST, show=False),
+        Binding("end", "last", keys.LAST, show=False),
+        Binding("pageup", "page_up", keys.PAGE_UP, show=False),
+        Binding("pagedown", "page_down", keys.PAGE_DOWN, show=False),
+        Binding("left", "screen.step_field(-1)", keys.PREVIOUS_FIELD, show=False),
+        Binding("right", "screen.step_field(1)", keys.NEXT_FIELD, show=False),
     ]
 
     highlighted: reactive[int | None] = reactive(None, repaint=False)
