@@ -61,7 +61,7 @@ class HelpScreen(ModalScreen[None]):
             rows += [Content(""), Content(info.notes)]
         rows += [Content(""), Content.styled(say.HELP_CLOSE, "$text-muted")]
         with VerticalScroll(id="help-body") as body:
-            body.border_title = "Help"
+            body.border_title = say.HELP_TITLE
             yield HelpText(rows)
 
 

@@ -82,7 +82,7 @@ class MainScreen(Screen):
                     yield Static(Content.assemble((say.FIELD_LABEL, "bold"), " ", (say.FIELD_KEYS, "$text-muted")), id="field-label")
                     yield FieldList(self.catalog, id="fields")
                 with Vertical(id="middle"):
-                    search = SearchBox(placeholder="Search every field: name, issuer or id", id="search")
+                    search = SearchBox(placeholder=say.SEARCH_PLACEHOLDER, id="search")
                     search.display = False  # shown by `/`
                     yield search
                     yield CredentialList(self.catalog, id="credentials")

@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from ...core.words import keys
+from ...core.words import screen as say
 
 
 class TextPrompt(ModalScreen[str | None]):
@@ -26,7 +27,7 @@ class TextPrompt(ModalScreen[str | None]):
     """
     BINDINGS = [Binding("escape", "cancel", keys.PROMPT_CANCEL, id="credplan.prompt-cancel")]
 
-    def __init__(self, question: str, value: str = "", hint: str = "enter to confirm, escape to cancel") -> None:
+    def __init__(self, question: str, value: str = "", hint: str = say.PROMPT_HINT) -> None:
         super().__init__()
         self.question = question
         self.value = value
@@ -68,7 +69,7 @@ class Confirm(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.question, markup=False)
-            yield Static("y: yes    n or escape: no", markup=False)
+            yield Static(say.CONFIRM_KEYS, markup=False)
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

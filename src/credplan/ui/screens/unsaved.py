@@ -14,6 +14,7 @@ from textual.widgets import Static
 from ...core.session import PlanSession
 from ...core.words import notices
 from ...core.words import keys
+from ...core.words import screen as say
 
 
 class UnsavedScreen(ModalScreen[str | None]):
@@ -42,7 +43,7 @@ class UnsavedScreen(ModalScreen[str | None]):
             yield Static(notices.unsaved_reason(self.session.save_problem), markup=False, id="why")
             yield Static(notices.copy_goes_to(where) + ".", markup=False, id="where")
             yield Static(
-                "r: retry the save    c: save a copy and quit\nd: discard the changes and quit    escape: stay",
+                say.UNSAVED_KEYS,
                 markup=False,
                 classes="keys",
             )

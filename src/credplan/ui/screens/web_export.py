@@ -20,9 +20,10 @@ from ...core.model import Catalog, Plan
 from ...core.students import student_slug
 from ...core.words import web as words
 from ...core.words import keys
+from ...core.words import screen as say
 from ..widgets.key_bar import KeyBar
 
-NAMES = {"md": "Markdown", "txt": "plain text", "json": "JSON"}
+NAMES = {ext: name for ext, name in say.FORMAT_NAMES.items() if ext != "html"}
 MIME = {"md": "text/markdown", "txt": "text/plain", "json": "application/json"}
 
 
@@ -58,7 +59,7 @@ class WebExportScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = "Export a report"
+            box.border_title = say.EXPORT_TITLE
             yield Static("", id="format", markup=False)
             yield Static(words.EXPORT_HINT, classes="hint", markup=False)
         yield KeyBar()

@@ -28,6 +28,7 @@ from textual.widgets.option_list import OptionDoesNotExist
 
 from ...core.model import Catalog, Credential, Plan
 from ...core.words import keys
+from ...core.words import screen as say
 from ..rows import credential_row
 
 CURSOR_FOCUSED = "▶"
@@ -141,17 +142,17 @@ class CredentialList(ScrollView, can_focus=True):
     def show_field(self, field_id: str, plan: Plan) -> None:
         self.field_id = field_id
         self._fill(list(self.catalog.by_field.get(field_id, ())), plan, None)
-        self.border_title = Content(f"Credentials: {self.catalog.field_name(field_id)}")
+        self.border_title = Content(say.credentials_title(self.catalog.field_name(field_id)))
 
     def show_matches(self, text: str, matches: list[Credential], total: int, plan: Plan) -> None:
         self.field_id = None
         footer = None
         if total > len(matches):
-            footer = f"... {total - len(matches)} more matches: keep typing to narrow"
+            footer = say.more_matches(total - len(matches))
         elif not matches:
-            footer = f"No credential matches {text!r}"
+            footer = say.no_match(text)
         self._fill(matches, plan, footer)
-        self.border_title = f"Search: {total} match{'es' if total != 1 else ''} in every field"
+        self.border_title = say.search_title(total)
 
     def _fill(self, credentials: list[Credential], plan: Plan, footer: str | None) -> None:
         self._credentials = credentials
