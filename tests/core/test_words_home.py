@@ -111,9 +111,11 @@ def _words_for_a_person(tree: ast.AST):
     pieces that are only punctuation are not."""
     css: set[tuple[int, str]] = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id in CSS_NAMES for t in node.targets):
-            if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
-                css.add((node.value.lineno, node.value.value))
+        if (
+            isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id in CSS_NAMES for t in node.targets)
+            and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+        ):
+            css.add((node.value.lineno, node.value.value))
     for line, text in _shown_strings(tree):
         if (line, text) in css:
             continue
