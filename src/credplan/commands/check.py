@@ -76,6 +76,7 @@ def check_dict(session: PlanSession) -> dict:
 def _run_what_if(args: argparse.Namespace, session: PlanSession, what_if: WhatIf) -> int:
     catalog, plan = session.catalog, session.plan
     from ..core.whatif import WhatIfError, apply_what_if, compare, difference_lines
+    from ..core.words import commands as said
 
     try:
         catalog2, plan2 = apply_what_if(catalog, plan, what_if, load_catalog=load_catalog_ref)
@@ -93,9 +94,9 @@ def _run_what_if(args: argparse.Namespace, session: PlanSession, what_if: WhatIf
         }
         emit_json(out)
     else:
-        lines = [f"What if: {comparison.description} ({', '.join(what_if.specs)}); the saved plan is not changed", ""]
+        lines = [said.what_if_heading(comparison.description, ", ".join(what_if.specs)), ""]
         emit("\n".join(lines) + "\n")
         emit(evaluation_text(catalog2, plan2, comparison.other))
-        tail = ["", "Compared with your saved plan:", *difference_lines(comparison)]
+        tail = ["", said.COMPARED, *difference_lines(comparison)]
         emit("\n".join(tail) + "\n")
     return EXIT_OK if comparison.other.met else EXIT_NOT_MET

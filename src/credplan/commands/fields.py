@@ -7,6 +7,7 @@ import argparse
 
 from ..core.nearest import field_distance_dict, nearest_fields
 from ..core.words.suggestions import UNVERIFIED_NOTE, any_unverified, field_lines
+from ..core.words import commands as said
 from . import EXIT_BAD_INPUT, EXIT_OK
 from .common import add_plan_arguments, open_for_reading
 from .output import emit, emit_json
@@ -30,12 +31,11 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         emit_json([field_distance_dict(d) for d in distances])
         return EXIT_OK
-    who = plan.student or "(no name)"
-    lines = [f"Nearest fields for {who}: catalog {catalog.info.title}"]
+    lines = [said.nearest_heading(plan.student, catalog.info.title)]
     if not distances:
-        lines.append("This catalog has no points bundle, so career fields do not decide anything; see `credplan suggest`.")
+        lines.append(said.NEAREST_NO_BUNDLE)
     else:
-        lines.append(f"Closest first (a bundle needs {distances[0].required} points in one field):")
+        lines.append(said.closest_first(distances[0].required))
         lines += field_lines(distances)
         if any_unverified(distances=distances):
             lines.append("")

@@ -20,6 +20,7 @@ def run(args: argparse.Namespace) -> int:
     from ..core.students import broken_backups, list_plans
     from ..core.text import clean
     from .output import emit, emit_json
+    from ..core.words import commands as said
 
     directory = plans_dir()
     plans = list_plans(directory)
@@ -43,19 +44,19 @@ def run(args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     if not plans:
-        emit(f"No saved plans in {directory}.\n")
+        emit(said.no_plans(directory) + "\n")
     else:
-        emit(f"Plans in {directory}:\n")
+        emit(said.plans_in(directory) + "\n")
         width = max(len(clean(p.label)) for p in plans)
         for p in plans:
-            count = "cannot be read" if p.selections is None else f"{p.selections} selected"
+            count = said.CANNOT_BE_READ if p.selections is None else said.selected(p.selections)
             when = p.modified.strftime("%Y-%m-%d %H:%M")
             emit(f"  {clean(p.label):<{width}}  {count:<14}  {when}  {p.path.name}\n")
             if p.problem:
                 emit(f"    {clean(p.problem)}\n")
     if kept:
         emit("\n")
-        emit("Plan files that could not be read were kept aside (nothing was deleted):\n")
+        emit(said.KEPT_ASIDE + "\n")
         for path in kept:
             emit(f"  {path}\n")
     return EXIT_OK

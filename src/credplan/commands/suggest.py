@@ -15,6 +15,7 @@ from ..core.words.suggestions import (
     competency_lines,
     completion_lines,
 )
+from ..core.words import commands as said
 from . import EXIT_BAD_INPUT, EXIT_OK
 from .common import add_plan_arguments, open_for_reading
 from .output import emit, emit_json, report_problems
@@ -70,13 +71,11 @@ def run(args: argparse.Namespace) -> int:
         emit_json(out)
         return EXIT_OK
 
-    who = plan.student or "(no name)"
-    lines = [f"Suggestions for {who}: catalog {catalog.info.title}"]
+    lines = [said.suggestions_heading(plan.student, catalog.info.title)]
     if result is not None:
         lines += completion_lines(result)
     else:
-        note = "; --field does not apply" if args.field else ""
-        lines.append(f"This catalog has no points bundle{note}.")
+        lines.append(said.no_bundle(bool(args.field)))
     if competencies:
         lines.append("")
         lines += competency_lines(competencies, args.limit)

@@ -23,6 +23,7 @@ from ..core.plan_errors import StorageError
 from ..core.students import name_problem
 from ..core.words import notices
 from ..core.words import requirements as words
+from ..core.words import shell as said
 from ..core.words.requirements import UNVERIFIED_HELP, plural, score_label
 from ..core.words.suggestions import ALL_COMPETENCIES_MET, any_unverified, competency_lines, completion_lines
 from . import lookup
@@ -50,8 +51,7 @@ def find_command(name: str) -> Command | None:
 
 def unknown_command(name: str) -> str:
     close = difflib.get_close_matches(name.casefold(), list(COMMANDS), n=1)
-    hint = f" (did you mean `{close[0]}`?)" if close else ""
-    return f"Unknown command `{name}`{hint}. Type help for the list."
+    return said.unknown_command(name, close[0] if close else None)
 
 
 # -- reading the catalog ---------------------------------------------------------------------------------
@@ -59,38 +59,38 @@ def cmd_help(sh: PlanShell, arg: str) -> None:
     if arg:
         command = find_command(arg)
         if command is None:
-            raise Refused(f"No command `{arg}`. Type help for the list.")
-        sh.say(f"{command.usage}: {command.summary}")
+            raise Refused(said.no_command(arg))
+        sh.say(said.help_one(command.usage, command.summary))
         return
-    sh.say("Commands:")
+    sh.say(said.HELP_HEADING)
     width = max(len(c.usage) for c in COMMANDS.values())
     for c in COMMANDS.values():
-        sh.say(f"  {c.usage:<{width}}  {c.summary}")
+        sh.say(said.help_row(c.usage, c.summary, width))
     sh.say(
-        "Marks: [selected] is in your plan; " + "; ".join(f"{m} is {meaning}" for m, meaning in words.MARK_MEANINGS) + ".",
+        said.help_marks(words.MARK_MEANINGS),
         UNVERIFIED_HELP,
         notices.SHELL_HELP_SAVING,
-        "Tab completes commands, ids and fields.",
+        said.HELP_TAB,
     )
 
 
 def cmd_fields(sh: PlanShell, arg: str) -> None:
     ev = sh.evaluation()
     bundle = ev.bundle
-    sh.say(f"{len(sh.catalog.fields)} career fields:")
+    sh.say(said.fields_heading(len(sh.catalog.fields)))
     for f in sh.catalog.fields:
         count = len(sh.catalog.by_field.get(f.id, ()))
         bits = [plural(count, "credential")]
         if sh.catalog.has_bundle:
-            bits.append(f"your points: {ev.field_points.get(f.id, 0)}")
+            bits.append(said.your_points(ev.field_points.get(f.id, 0)))
         mark = f" {words.bundle_field_mark(bundle)}" if bundle is not None and bundle.field == f.id else ""
-        sh.say(f"  {f.id}: {f.name}, {', '.join(bits)}{mark}")
+        sh.say(said.field_row(f.id, f.name, bits, mark))
 
 
 def cmd_list(sh: PlanShell, arg: str) -> None:
     f = lookup.field(sh.catalog, arg)
     creds = sh.catalog.by_field.get(f.id, ())
-    sh.say(f"{f.name} ({f.id}): {plural(len(creds), 'credential')}")
+    sh.say(said.list_heading(f.name, f.id, plural(len(creds), "credential")))
     for c in creds:
         sh.say("  " + _credential_line(sh, c, f.id))
     if any(not c.verified for c in creds):
@@ -98,7 +98,7 @@ def cmd_list(sh: PlanShell, arg: str) -> None:
 
 
 def _credential_line(sh: PlanShell, c: Credential, field_id: str | None) -> str:
-    issuer = f" ({c.issuer})" if c.issuer else ""
+    issuer = said.issuer(c.issuer)
     bits = []
     if field_id is not None:
         pts = sh.points_text(c, field_id)
@@ -106,48 +106,45 @@ def _credential_line(sh: PlanShell, c: Credential, field_id: str | None) -> str:
             bits.append(pts)
     elif sh.catalog.has_bundle:
         if c.universal:
-            bits.append(f"every field {sh.points_text(c, sh.catalog.fields[0].id)}")
+            bits.append(said.every_field_points(sh.points_text(c, sh.catalog.fields[0].id)))
         else:
             bits.append(", ".join(f"{sh.catalog.field_name(fid)} {sh.points_text(c, fid)}" for fid in c.fields))
     else:
-        home = "every field" if c.universal else ", ".join(sh.catalog.field_name(fid) for fid in c.fields)
+        home = said.EVERY_FIELD if c.universal else ", ".join(sh.catalog.field_name(fid) for fid in c.fields)
         bits.append(home)
     if c.universal and field_id is not None:
-        bits.append("every field")
+        bits.append(said.EVERY_FIELD)
     if not sh.catalog.has_bundle:
-        meets = f"meets {words.competency_names(sh.catalog, sorted(c.meets))}" if c.meets else "meets no competency"
-        bits.append(meets + (" ?" if not c.verified else ""))
+        meets = said.meets(words.competency_names(sh.catalog, sorted(c.meets))) if c.meets else said.MEETS_NONE
+        bits.append(meets + (said.UNVERIFIED_TAIL if not c.verified else ""))
     tail = ", ".join(b for b in bits if b)
     return f"{c.id}: {c.name}{issuer}" + (f", {tail}" if tail else "") + sh.selected_mark(c.id)
 
 
 def cmd_find(sh: PlanShell, arg: str) -> None:
     if not arg:
-        raise Refused("Find what? For example: find comptia")
+        raise Refused(said.FIND_WHAT)
     matches, total = sh.search(arg, FIND_LIMIT)
     if not total:
-        sh.say(f"No credential matches `{arg}`.")
+        sh.say(said.no_match(arg))
         return
-    sh.say(f"{total} {'match' if total == 1 else 'matches'} for `{arg}`:")
+    sh.say(said.matches_heading(total, arg))
     for c in matches:
         sh.say("  " + _credential_line(sh, c, None))
     if total > len(matches):
-        sh.say(f"  ... and {total - len(matches)} more; type more of the name.")
+        sh.say(said.more_matches(total - len(matches)))
     if any(not c.verified for c in matches):
         sh.say(UNVERIFIED_HELP)
 
 
 def cmd_about(sh: PlanShell, arg: str) -> None:
     info = sh.catalog.info
-    sh.say(
-        f"{info.title} ({info.region}), catalog id {info.id}.",
-        f"Source: {info.source}, last checked {info.checked.isoformat()}.",
-        f"{plural(len(sh.catalog.fields), 'field')}, {plural(len(sh.catalog.credentials), 'credential')}.",
-    )
+    counts = f"{plural(len(sh.catalog.fields), 'field')}, {plural(len(sh.catalog.credentials), 'credential')}"
+    sh.say(*said.about(info.title, info.region, info.id, info.source, info.checked.isoformat(), counts))
     if info.notes:
         sh.say_text(info.notes)
     if sh.session.path is not None:
-        sh.say(f"Plan file: {sh.session.path}")
+        sh.say(said.plan_file(sh.session.path))
 
 
 # -- changing the plan -------------------------------------------------------------------------------------
@@ -158,39 +155,39 @@ def _effect(sh: PlanShell, cred_id: str) -> str:
     if sel is None:
         return sh.bundle_line(ev)
     tag = words.selection_mark(sel)
-    said = f"{tag} {words.selection_sentence(sel, sh.catalog)}" if tag else words.selection_sentence(sel, sh.catalog)
-    return f"{said} {sh.bundle_line(ev)}".rstrip()
+    sentence = f"{tag} {words.selection_sentence(sel, sh.catalog)}" if tag else words.selection_sentence(sel, sh.catalog)
+    return f"{sentence} {sh.bundle_line(ev)}".rstrip()
 
 
 def cmd_add(sh: PlanShell, arg: str) -> None:
     cred = lookup.credential(sh.catalog, sh.index, arg)
     if sh.plan.selection(cred.id) is not None:
-        sh.say(f"{cred.name} ({cred.id}) is already in your plan.")
+        sh.say(said.already_selected(cred.name, cred.id))
         return
     sh.change(sh.plan.with_selection(cred.id))
-    sh.say(f"Added {cred.name} ({cred.id}).", _effect(sh, cred.id))
+    sh.say(said.added(cred.name, cred.id), _effect(sh, cred.id))
 
 
 def cmd_remove(sh: PlanShell, arg: str) -> None:
     selected = [s.id for s in sh.plan.selections]
     if not selected:
-        raise Refused("Nothing is selected yet.")
+        raise Refused(said.NOTHING_SELECTED)
     if arg in selected and arg not in sh.catalog.credential_by_id:  # gone from the catalog
         sh.change(sh.plan.without(arg))
-        sh.say(f"Removed {arg}.", sh.bundle_line())
+        sh.say(said.removed(arg), sh.bundle_line())
         return
     cred = lookup.credential(sh.catalog, sh.index, arg, among=selected)
     sh.change(sh.plan.without(cred.id))
-    sh.say(f"Removed {cred.name} ({cred.id}).", sh.bundle_line())
+    sh.say(said.removed(cred.name, cred.id), sh.bundle_line())
 
 
 def _set_status(sh: PlanShell, arg: str, status: str) -> None:
     selected = [s.id for s in sh.plan.selections]
     if not selected:
-        raise Refused("Nothing is selected yet; add ID first.")
+        raise Refused(said.NOTHING_SELECTED_ADD)
     cred = lookup.credential(sh.catalog, sh.index, arg, among=selected)
     sh.change(sh.plan.with_status(cred.id, status))  # type: ignore[arg-type]
-    sh.say(f"{cred.name} ({cred.id}) is now {status}.")
+    sh.say(said.now_status(cred.name, cred.id, status))
 
 
 def cmd_earned(sh: PlanShell, arg: str) -> None:
@@ -204,15 +201,15 @@ def cmd_planned(sh: PlanShell, arg: str) -> None:
 def cmd_score(sh: PlanShell, arg: str) -> None:
     m = _SCORE_ARGS.match(arg)
     if m is None:
-        raise Refused("Usage: score PART VALUE, for example: score applied math 5, score graphic <3, score workkeys:applied-math none")
+        raise Refused(said.SCORE_USAGE)
     assessment, part = lookup.part(sh.catalog, m.group("part"))
     try:
         value = parse_score(m.group("value"), assessment, part)
     except ScoreRefused as exc:
         raise Refused(str(exc)) from None
     sh.change(sh.plan.with_score(assessment.id, part, value))
-    said = "cleared" if value is None else score_label(value, assessment)
-    sh.say(f"{assessment.name}, {part}: {said}.")
+    shown = said.CLEARED if value is None else score_label(value, assessment)
+    sh.say(said.score_set(assessment.name, part, shown))
     ev = sh.evaluation()
     for r in ev.requirements:
         req = next((q for q in sh.catalog.requirements if q.id == r.id), None)
@@ -224,31 +221,30 @@ def cmd_score(sh: PlanShell, arg: str) -> None:
 
 def cmd_pin(sh: PlanShell, arg: str) -> None:
     if not sh.catalog.has_bundle:
-        raise Refused("This catalog has no points bundle, so there is no field to pin.")
+        raise Refused(said.NO_BUNDLE_TO_PIN)
     if arg.casefold() in ("none", "off", "-"):
         sh.change(sh.plan.pinned(None))
-        sh.say("No field pinned: the bundle field is the one with the most points.", sh.bundle_line())
+        sh.say(said.UNPINNED, sh.bundle_line())
         return
     f = lookup.field(sh.catalog, arg)
     sh.change(sh.plan.pinned(f.id))
-    sh.say(f"Pinned {f.name}.", sh.bundle_line())
+    sh.say(said.pinned(f.name), sh.bundle_line())
 
 
 def cmd_class(sh: PlanShell, arg: str) -> None:
     if arg.casefold() in ("none", "-", ""):
         if not arg:
-            now = f"class of {sh.plan.class_of}" if sh.plan.class_of else "not set"
-            sh.say(f"Graduating class: {now}. Type class YEAR to set it.")
+            sh.say(said.class_now(sh.plan.class_of))
             return
         sh.change(replace(sh.plan, class_of=None))
-        sh.say("Graduating class cleared.")
+        sh.say(said.CLASS_CLEARED)
         _say_score_rules(sh)
         return
     low, high = CLASS_RANGE
     if not arg.isdigit() or not low <= int(arg) <= high:
-        raise Refused(f"The graduating class is a year from {low} to {high}, such as 2027; `{arg}` was not saved.")
+        raise Refused(said.class_refused(low, high, arg))
     sh.change(replace(sh.plan, class_of=int(arg)))
-    sh.say(f"Graduating class: {arg}.")
+    sh.say(said.class_set(arg))
     _say_score_rules(sh)
 
 
@@ -262,49 +258,49 @@ def _say_score_rules(sh: PlanShell) -> None:
 
 def cmd_student(sh: PlanShell, arg: str) -> None:
     if not arg:
-        sh.say(f"Student: {sh.plan.student or '(no name)'}. Type student NAME to set it.")
+        sh.say(said.student_now(sh.plan.student))
         return
     name = " ".join(arg.split())  # stored as typed, spaces evened; cleaned only where shown
     problem = name_problem(name)  # not UTF-8 (a lone surrogate), blank or too long: no save could write it
     if problem:
         raise Refused(notices.name_not_changed(problem))
     sh.change(replace(sh.plan, student=name))
-    sh.say(f"Student: {name}.")
+    sh.say(said.student_set(name))
 
 
 # -- what the plan comes to ------------------------------------------------------------------------------
 def cmd_status(sh: PlanShell, arg: str) -> None:
     ev = sh.evaluation()
     plan, catalog = sh.plan, sh.catalog
-    sh.say(f"{plan.student or '(no name)'}, {words.class_text(plan.class_of)}. Catalog: {catalog.info.title}.")
+    sh.say(said.status_heading(plan.student, words.class_text(plan.class_of), catalog.info.title))
     if sh.session.unsaved:
         sh.say(notices.not_saved_yet(sh.session.save_problem))
     if ev.bundle is not None:
         sh.say(sh.bundle_line(ev))
-    sh.say("Requirements:")
+    sh.say(said.REQUIREMENTS)
     if not ev.requirements:
-        sh.say("  (none apply yet)")
+        sh.say(said.NO_REQUIREMENTS)
     for r in ev.requirements:
         sh.say_marked(r.state, words.requirement_line(r))
     for n in ev.not_checked:
         sh.say_marked(n.state, words.not_checked_line(n))
-    sh.say("Selections:")
+    sh.say(said.SELECTIONS)
     if not ev.selections:
-        sh.say("  (none yet)")
+        sh.say(said.NO_SELECTIONS)
     for s in ev.selections:
         q = f" {words.UNVERIFIED}" if not s.verified else ""
         tag = words.selection_mark(s)
-        who = s.id if not s.known else f"{s.name} ({s.id})"
-        said = f"{who}, {s.status}: {words.selection_reason(s, catalog)}{q}"
-        sh.say(f"  {tag} {said}" if tag else f"  {said}")
+        who = said.selection_who(s.name, s.id, known=s.known)
+        row = said.selection_row(who, s.status, words.selection_reason(s, catalog), q)
+        sh.say(f"  {tag} {row}" if tag else f"  {row}")
     if plan.scores:
-        sh.say("Scores:")
+        sh.say(said.SCORES)
         for a in catalog.assessments:
             if a.id in plan.scores:
                 parts = ", ".join(f"{p} {score_label(plan.score(a.id, p), a)}" for p in a.parts)
                 sh.say(f"  {a.name}: {parts}")
     if ev.warnings:
-        sh.say("Warnings:")
+        sh.say(said.WARNINGS)
         for w in ev.warnings:
             sh.say(f"  {words.warning_text(w)}")
     if any(not s.verified for s in ev.selections):
@@ -320,7 +316,7 @@ def cmd_suggest(sh: PlanShell, arg: str) -> None:
         elif field_id is None:
             field_id = lookup.field(sh.catalog, word).id
         else:
-            raise Refused(f"Usage: suggest [FIELD] [{'|'.join(MEASURES)}]")
+            raise Refused(said.suggest_usage(MEASURES))
     lines: list[str] = []
     result = None
     try:
@@ -384,9 +380,9 @@ def cmd_reload(sh: PlanShell, arg: str) -> None:
     _not_in_demo(sh)
     if sh.session.path is None:
         raise Refused(notices.NOTHING_TO_RELOAD)
-    said = sh.session.reload()
+    reply = sh.session.reload()
     sh.discarded()
-    sh.say(said or notices.RELOADED, sh.bundle_line())
+    sh.say(reply or notices.RELOADED, sh.bundle_line())
 
 
 def cmd_keep_mine(sh: PlanShell, arg: str) -> None:
@@ -398,11 +394,11 @@ def cmd_keep_mine(sh: PlanShell, arg: str) -> None:
         sh.say(notices.NOTHING_TO_KEEP)
         return
     try:
-        said = session.keep_mine()
+        reply = session.keep_mine()
     except StorageError as exc:
         sh.refuse_unsaved(str(exc))
         return
-    sh.say(said)
+    sh.say(reply)
 
 
 def cmd_quit(sh: PlanShell, arg: str) -> None:
@@ -412,27 +408,27 @@ def cmd_quit(sh: PlanShell, arg: str) -> None:
 COMMANDS: dict[str, Command] = {
     c.name: c
     for c in [
-        Command("fields", "fields", "the career fields, with your points in each", cmd_fields),
-        Command("list", "list FIELD", "the credentials in a field, with points; [selected] marks yours", cmd_list, "field"),
-        Command("find", "find TEXT", "search every field by name, issuer or id", cmd_find),
-        Command("add", "add ID", "add a credential to your plan (as planned)", cmd_add, "add"),
-        Command("remove", "remove ID", "take a credential out of your plan", cmd_remove, "selected"),
-        Command("earned", "earned ID", "mark a selected credential as earned", cmd_earned, "selected"),
-        Command("planned", "planned ID", "mark a selected credential as planned again", cmd_planned, "selected"),
-        Command("score", "score PART VALUE", "enter a score: score applied math 5, score workkeys:graphic-literacy <3, VALUE none clears", cmd_score, "score"),
-        Command("pin", "pin FIELD | pin none", "make FIELD the bundle field, or go back to the field with the most points", cmd_pin, "pin"),
-        Command("class", "class YEAR | class none", "set the graduating class (requirements depend on it)", cmd_class),
-        Command("student", "student NAME", "set the student's name", cmd_student),
-        Command("status", "status", "what the plan meets, what is still missing, and why", cmd_status),
-        Command("suggest", "suggest [FIELD] [count|cost|hours]", "the best ways to finish the plan", cmd_suggest, "field"),
-        Command("about", "about", "the catalog: source, date checked, notes", cmd_about),
-        Command("save", "save", "try again to save a change that could not be saved", cmd_save),
-        Command("save-copy", "save-copy [PATH]", "save the plan to another file and say where; the plan file is left as it is", cmd_save_copy),
-        Command("discard", "discard", "drop the changes that could not be saved: back to the plan as last saved", cmd_discard),
-        Command("reload", "reload", "read the plan file again as another program left it; drops changes not saved", cmd_reload),
-        Command("keep-mine", "keep-mine", "save your version over a plan another program changed; the other version is kept aside", cmd_keep_mine),
-        Command("help", "help [COMMAND]", "this list, or one command", cmd_help, "command"),
-        Command("quit", "quit", "leave (end of input does the same); asks first if a change is not saved", cmd_quit),
+        Command("fields", *said.COMMANDS["fields"], cmd_fields),
+        Command("list", *said.COMMANDS["list"], cmd_list, "field"),
+        Command("find", *said.COMMANDS["find"], cmd_find),
+        Command("add", *said.COMMANDS["add"], cmd_add, "add"),
+        Command("remove", *said.COMMANDS["remove"], cmd_remove, "selected"),
+        Command("earned", *said.COMMANDS["earned"], cmd_earned, "selected"),
+        Command("planned", *said.COMMANDS["planned"], cmd_planned, "selected"),
+        Command("score", *said.COMMANDS["score"], cmd_score, "score"),
+        Command("pin", *said.COMMANDS["pin"], cmd_pin, "pin"),
+        Command("class", *said.COMMANDS["class"], cmd_class),
+        Command("student", *said.COMMANDS["student"], cmd_student),
+        Command("status", *said.COMMANDS["status"], cmd_status),
+        Command("suggest", *said.COMMANDS["suggest"], cmd_suggest, "field"),
+        Command("about", *said.COMMANDS["about"], cmd_about),
+        Command("save", *said.COMMANDS["save"], cmd_save),
+        Command("save-copy", *said.COMMANDS["save-copy"], cmd_save_copy),
+        Command("discard", *said.COMMANDS["discard"], cmd_discard),
+        Command("reload", *said.COMMANDS["reload"], cmd_reload),
+        Command("keep-mine", *said.COMMANDS["keep-mine"], cmd_keep_mine),
+        Command("help", *said.COMMANDS["help"], cmd_help, "command"),
+        Command("quit", *said.COMMANDS["quit"], cmd_quit),
     ]
 }
 ALIASES = {

@@ -24,6 +24,7 @@ from ..core.plan_errors import PlanReadOnly, StorageError
 from ..core.text import clean
 from ..core.words import notices
 from ..core.words import requirements as words
+from ..core.words import shell as said
 
 COLOURS = {State.MET: "32", State.NOT_MET: "31"}
 """ANSI colours of the marks, on a colour terminal only; the mark is always in words."""
@@ -153,7 +154,7 @@ class PlanShell:
             except BrokenPipeError:
                 raise
             except Exception as exc:
-                self.refuse(f"Could not run `{name}`: {exc or type(exc).__name__}")
+                self.refuse(said.could_not_run(name, str(exc or type(exc).__name__)))
             self.out.flush()
             self.err.flush()
         except BrokenPipeError:  # the reader went away (`credplan shell < cmds | head`)
@@ -225,13 +226,13 @@ class PlanShell:
         points = cred.points_in(field_id)
         if points is None or not self.catalog.has_bundle:
             return ""
-        return words.plural(points, "point") + (" ?" if not cred.verified else "")
+        return words.plural(points, "point") + (said.UNVERIFIED_TAIL if not cred.verified else "")
 
     def selected_mark(self, cred_id: str) -> str:
         sel = self.plan.selection(cred_id)
         if sel is None:
             return ""
-        return " [selected]" if sel.status == "planned" else " [selected, earned]"
+        return said.SELECTED if sel.status == "planned" else said.SELECTED_EARNED
 
     def bundle_line(self, evaluation: Evaluation | None = None) -> str:
         ev = evaluation or self.evaluation()

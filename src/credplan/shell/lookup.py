@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from ..core.model import Assessment, Catalog, Credential, Field
 from ..core.search import CredentialIndex
+from ..core.words import shell as said
 from .engine import Refused
 
 
@@ -26,7 +27,7 @@ def token(part: str) -> str:
 def field(catalog: Catalog, text: str) -> Field:
     """By id or name, then by the start of either, then by a piece of the name."""
     if not text:
-        raise Refused("Which field? Type fields to see them.")
+        raise Refused(said.WHICH_FIELD)
     want = norm(text)
     fields = catalog.fields
     for test in (
@@ -39,16 +40,15 @@ def field(catalog: Catalog, text: str) -> Field:
             return found[0]
         if len(found) > 1:
             names = "; ".join(f"{f.id} ({f.name})" for f in found[:8])
-            raise Refused(f"`{text}` matches several fields: {names}. Type more of it.")
+            raise Refused(said.several_fields(text, names))
     hint = difflib.get_close_matches(text.casefold(), [f.id for f in fields], n=1)
-    more = f" Did you mean `{hint[0]}`?" if hint else ""
-    raise Refused(f"No field `{text}` in this catalog.{more} Type fields to see them.")
+    raise Refused(said.no_field(text, hint[0] if hint else None))
 
 
 def credential(catalog: Catalog, index: CredentialIndex, text: str, *, among: Iterable[str] | None = None) -> Credential:
     """By id (any case), by exact name, or the only search match; `among` limits the choice."""
     if not text:
-        raise Refused("Which credential? Give its id; find TEXT searches.")
+        raise Refused(said.WHICH_CREDENTIAL)
     allowed = None if among is None else set(among)
     pool = [c for c in catalog.credentials if allowed is None or c.id in allowed]
     want = text.casefold()
@@ -64,14 +64,12 @@ def credential(catalog: Catalog, index: CredentialIndex, text: str, *, among: It
     matches = [c for c in matches if allowed is None or c.id in allowed]
     if len(matches) == 1:
         return matches[0]
-    where = "selected " if allowed is not None else ""
+    where = said.SELECTED_WORD if allowed is not None else ""
     if matches:
         shown = "; ".join(f"{c.id} ({c.name})" for c in matches[:8])
-        more = f" and {len(matches) - 8} more" if len(matches) > 8 else ""
-        raise Refused(f"`{text}` matches {len(matches)} {where}credentials: {shown}{more}. Give the id.")
+        raise Refused(said.several_credentials(text, len(matches), where, shown, len(matches) - 8))
     hint = difflib.get_close_matches(text, [c.id for c in pool], n=1)
-    more = f" Did you mean `{hint[0]}`?" if hint else ""
-    raise Refused(f"No {where}credential `{text}`.{more} find TEXT searches every field.")
+    raise Refused(said.no_credential(text, where, hint[0] if hint else None))
 
 
 def part(catalog: Catalog, text: str) -> tuple[Assessment, str]:
@@ -79,7 +77,7 @@ def part(catalog: Catalog, text: str) -> tuple[Assessment, str]:
     or an assessment with a single part by its own name."""
     assessments = catalog.assessments
     if not assessments:
-        raise Refused("This catalog has no assessments to score.")
+        raise Refused(said.NO_ASSESSMENTS)
     pairs = [(a, p) for a in assessments for p in a.parts]
     if ":" in text:
         left, _, right = text.partition(":")
@@ -93,7 +91,7 @@ def part(catalog: Catalog, text: str) -> tuple[Assessment, str]:
                 return chosen[0], chosen[0].parts[0]
     want = norm(text)
     if not want:
-        raise Refused("Which part? For example: score applied math 5, or score workkeys:applied-math 5.")
+        raise Refused(said.WHICH_PART)
     for a in assessments:  # an assessment with one part can be named by itself
         if len(a.parts) == 1 and (want == norm(a.id) or want == norm(a.name)):
             return a, a.parts[0]
@@ -107,6 +105,6 @@ def part(catalog: Catalog, text: str) -> tuple[Assessment, str]:
             return found[0]
         if len(found) > 1:
             names = ", ".join(f"{a.id}:{token(p)}" for a, p in found[:8])
-            raise Refused(f"`{text}` is more than one part: {names}. Use assessment:part.")
+            raise Refused(said.several_parts(text, names))
     names = ", ".join(f"{a.id}:{token(p)}" for a, p in pairs[:12])
-    raise Refused(f"No part `{text}`. Parts: {names}.")
+    raise Refused(said.no_part(text, names))

@@ -26,6 +26,7 @@ from ..core.plan_errors import StorageError
 from ..core.text import clean, display_catalog
 from ..core.words import notices
 from ..core.words import screen as say
+from ..core.words import keys
 from .commands import PlannerCommands
 from .messages import SetClass, SetScore, ToggleCredential
 from .terminal_watch import terminal_fd, terminal_gone
@@ -45,8 +46,8 @@ class CredplanApp(App[None]):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {PlannerCommands}
     BINDINGS = [
-        Binding("q", "quit", "Quit", tooltip="Quit (every change is saved as you make it)", id="credplan.quit"),
-        Binding("question_mark", "help", "Help", tooltip="Keys and marks", id="credplan.help"),
+        Binding("q", "quit", keys.QUIT, tooltip=keys.QUIT_TIP, id="credplan.quit"),
+        Binding("question_mark", "help", keys.HELP, tooltip=keys.HELP_TIP, id="credplan.help"),
     ]
 
     # Data, not display: `var` runs the watchers without repainting the whole screen
@@ -170,7 +171,7 @@ class CredplanApp(App[None]):
     def change_plan(self, plan: Plan) -> bool:
         """The one way the plan changes: through the session, which saves it."""
         if self.read_only:
-            self.notify(f"Read-only, nothing was changed. {self.session.reason}", severity="warning", markup=False)
+            self.notify(say.read_only_not_changed(self.session.reason), severity="warning", markup=False)
             self.evaluation = evaluate(self.catalog, self.plan)  # put inputs back
             return False
         if not self.session.change(plan):
@@ -252,7 +253,7 @@ class CredplanApp(App[None]):
         if isinstance(self.screen, MainScreen):
             self.screen.set_read_only(self.read_only)
         who = opened.plan.student or path.stem
-        self.notify(f"Opened the plan of {who}.", markup=False)
+        self.notify(say.opened_plan_of(who), markup=False)
 
     def on_unmount(self) -> None:
         self._give_back_title()
@@ -303,12 +304,12 @@ class CredplanApp(App[None]):
     def toggle_earned(self, credential_id: str) -> None:
         selection = self.plan.selection(credential_id)
         if selection is None:
-            self.notify("Select the credential first (space), then m marks it earned.", markup=False)
+            self.notify(say.SELECT_FIRST, markup=False)
             return
         status: Status = PLANNED if selection.status == EARNED else EARNED
         if self.change_plan(self.plan.with_status(credential_id, status)):
             name = self.catalog.credential_by_id[credential_id].name if credential_id in self.catalog.credential_by_id else credential_id
-            self.notify(f"{name}: {status}.", markup=False)
+            self.notify(say.now_status(name, status), markup=False)
 
     @on(SetClass)
     def _class(self, message: SetClass) -> None:
@@ -320,9 +321,9 @@ class CredplanApp(App[None]):
         if not self.change_plan(self.plan.pinned(field_id)):
             return
         if field_id is None:
-            self.notify("Unpinned: the bundle field is the one with the most points.", markup=False)
+            self.notify(say.UNPINNED, markup=False)
         else:
-            self.notify(f"Pinned {self.catalog.field_name(field_id)} as the bundle field.", markup=False)
+            self.notify(say.pinned(self.catalog.field_name(field_id)), markup=False)
 
     def add_planned(self, credential_ids: list[str]) -> None:
         """Add credentials to the plan as planned (a suggested completion)."""
@@ -357,7 +358,7 @@ class CredplanApp(App[None]):
             return
         except SessionError as exc:
             text = "\n".join(str(p) for p in exc.problems)
-            self.notify(f"Could not open {path.name}:\n{text}", severity="error", timeout=15, markup=False)
+            self.notify(say.could_not_open(path.name, text), severity="error", timeout=15, markup=False)
             return
         self.catalog = display_catalog(raw)
         self._set_titles()

@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 
 from ..core.bundled import bundled_paths
+from ..core.words import keys
 
 if TYPE_CHECKING:
     from .app import CredplanApp
@@ -23,25 +24,25 @@ class PlannerCommands(Provider):
         out: list[tuple[str, object, str]] = []
         pinned = app.plan.pinned_field
         if pinned:
-            out.append(("Unpin the bundle field", partial(app.pin_field, None), "Let the field with the most points be the bundle field"))
+            out.append((keys.UNPIN[0], partial(app.pin_field, None), keys.UNPIN[1]))
         for f in app.catalog.fields:
             if f.id != pinned:
-                out.append((f"Pin field: {f.name}", partial(app.pin_field, f.id), "Count the bundle in this field"))
+                out.append((keys.pin_field(f.name), partial(app.pin_field, f.id), keys.PIN_FIELD_HELP))
         for path in bundled_paths():
             if path.stem != app.catalog.id:
-                out.append((f"Switch catalog: {path.stem}", partial(app.switch_catalog, path), f"Open the bundled catalog {path.name}"))
+                out.append((keys.switch_catalog(path.stem), partial(app.switch_catalog, path), keys.open_bundled(path.name)))
         if app.session.can_list_plans:
-            out.append(("Plans: open, create, rename or delete", app.open_plan_picker, "Students' plans on this machine (o)"))
-            out.append(("Roster: every student's plan", app.open_roster, "Status, points and class of every student, each by its own catalog (R)"))
-        out.append(("Export a report", app.open_export, "Markdown, text or JSON for a counselor (e)"))
+            out.append((keys.PLANS_ENTRY[0], app.open_plan_picker, keys.PLANS_ENTRY[1]))
+            out.append((keys.ROSTER_ENTRY[0], app.open_roster, keys.ROSTER_ENTRY[1]))
+        out.append((keys.EXPORT_ENTRY[0], app.open_export, keys.EXPORT_ENTRY[1]))
         if app.session.path is not None and not app.session.is_demo:
-            out.append(("Reload plan from disk", app.reload_from_disk, "Drop unsaved changes and read the plan file again"))
-            out.append(("Keep my version", app.keep_my_version, "Save over a plan changed elsewhere; the other version is kept as a copy"))
-        out.append(("Suggestions: quickest ways to finish", app.open_suggestions, "Ranked sets of credentials that complete the bundle (s)"))
+            out.append((keys.RELOAD_ENTRY[0], app.reload_from_disk, keys.RELOAD_ENTRY[1]))
+            out.append((keys.KEEP_MINE_ENTRY[0], app.keep_my_version, keys.KEEP_MINE_ENTRY[1]))
+        out.append((keys.SUGGEST_ENTRY[0], app.open_suggestions, keys.SUGGEST_ENTRY[1]))
         if app.catalog.has_bundle:
-            out.append(("Nearest fields", app.open_nearest_fields, "Every field ranked by how close the plan is to a bundle there (n)"))
-        out.append(("What-if: compare", app.open_compare, "The plan under another field, class or catalog, side by side (c)"))
-        out.append(("Help: keys and marks", app.action_help, "Show every key and what the marks mean"))
+            out.append((keys.NEAREST_ENTRY[0], app.open_nearest_fields, keys.NEAREST_ENTRY[1]))
+        out.append((keys.COMPARE_ENTRY[0], app.open_compare, keys.COMPARE_ENTRY[1]))
+        out.append((keys.HELP_ENTRY[0], app.action_help, keys.HELP_ENTRY[1]))
         return out
 
     async def discover(self) -> Hits:

@@ -67,7 +67,7 @@ def _best_points(credential: Credential) -> int | None:
 
 def _fields_label(catalog: Catalog, credential: Credential) -> str:
     if credential.universal:
-        return "every field"
+        return say.EVERY_FIELD
     return ", ".join(catalog.field_name(f) for f in credential.fields)
 
 
@@ -120,20 +120,20 @@ def credential_detail(catalog: Catalog, credential: Credential, plan: Plan, eval
     then where it counts and what it costs."""
     head = [Content.styled(credential.name, "bold")]
     if credential.issuer:
-        head.append(Content.styled(f" · {credential.issuer}", "$text-muted"))
-    unverified = " (not verified)" if not credential.verified else ""
+        head.append(Content.styled(say.issuer_tail(credential.issuer), "$text-muted"))
+    unverified = say.NOT_VERIFIED if not credential.verified else ""
     if not catalog.has_bundle:
-        meets = words.competency_names(catalog, sorted(credential.meets)) or "no competency"
-        facts = [f"Meets: {meets}{unverified}", f"listed in {_fields_label(catalog, credential)}"]
+        meets = words.competency_names(catalog, sorted(credential.meets)) or say.NO_COMPETENCY
+        facts = [say.meets_fact(meets, unverified), say.listed_in(_fields_label(catalog, credential))]
     elif credential.universal:
-        facts = [f"Points: {_points_words(credential.universal_points)} in every field{unverified}"]
+        facts = [say.points_everywhere(_points_words(credential.universal_points), unverified)]
     else:
         listed = ", ".join(f"{catalog.field_name(f)} {credential.points_in(f)}" for f in credential.fields)
-        facts = [f"Points: {listed}{unverified}"]
+        facts = [say.points_fact(listed, unverified)]
     if credential.cost is not None:
-        facts.append(f"cost ${credential.cost:,.0f}")
+        facts.append(say.cost_fact(credential.cost))
     if credential.hours is not None:
-        facts.append(f"{credential.hours:g} hours")
+        facts.append(say.hours_fact(credential.hours))
     result = evaluation.selection(credential.id) if evaluation is not None else None
     selection = plan.selection(credential.id)
     lines = head + [Content("\n")]
@@ -165,5 +165,5 @@ def credential_detail(catalog: Catalog, credential: Credential, plan: Plan, eval
 
 def _points_words(points: int | None) -> str:
     if points is None:
-        return "no points"
-    return f"{points} point{'s' if points != 1 else ''}"
+        return say.NO_POINTS
+    return say.points_words(points)

@@ -14,6 +14,10 @@ here alone, one module per area:
   or unverified catalog, a plan moved aside, read-only, a save that failed.
 - `scores`: why a typed score was refused, and the range its part takes.
 - `suggestions`: the quickest ways to finish, nearest fields, competency options.
+- `shell`: what `credplan shell` says around the plan: its help table, answers, refusals.
+- `screen`, `keys`: the full-screen planner's frame (titles, boxes, notifications) and
+  its keys (labels, tooltips, command palette).
+- `commands`: what the CLI commands print around the plan (not their option help).
 
 Words here are for a 15-year-old: short sentences, the README's terms (bundle field,
 planned, earned, other field), no ids where a name exists, and every mark also said in

@@ -26,6 +26,8 @@ from ...core.whatif import Comparison, WhatIf, WhatIfError, apply_what_if, compa
 from ...core.words import requirements as words
 from ...core.words.plan import NO_DIFFERENCES
 from ...core.words.requirements import CLASS_NOT_SET_HINT
+from ...core.words import keys
+from ...core.words import screen as say
 from ..rows import selection_row
 from ..widgets.plan_view import requirement_blocks as requirement_lines
 from ..widgets.key_bar import KeyBar
@@ -56,16 +58,16 @@ def plan_column(catalog: Catalog, plan: Plan, evaluation: Evaluation) -> Content
     else:
         lines.append(Content(words.no_bundle_line(catalog)))
     lines.append(Content(""))
-    lines.append(Content.styled("Requirements", "bold underline"))
+    lines.append(Content.styled(say.REQUIREMENTS, "bold underline"))
     lines += requirement_lines(evaluation)
     lines.append(Content(""))
-    lines.append(Content.styled("Selections", "bold underline"))
+    lines.append(Content.styled(say.SELECTIONS, "bold underline"))
     if not evaluation.selections:
-        lines.append(Content.styled("None yet", "$text-muted"))
+        lines.append(Content.styled(say.NONE_YET, "$text-muted"))
     lines += [selection_row(s, catalog) for s in evaluation.selections]
     if evaluation.warnings:
         lines.append(Content(""))
-        lines += [Content.styled(f"Warning: {words.warning_text(w)}", "$warning") for w in evaluation.warnings]
+        lines += [Content.styled(say.warning(words.warning_text(w)), "$warning") for w in evaluation.warnings]
     lines.append(Content(""))
     lines.append(Content.styled(words.status_line(evaluation), "bold"))
     return Content("\n").join(lines)
@@ -133,17 +135,17 @@ class CompareScreen(Screen[None]):
     }
     """
 
-    BINDING_GROUP_TITLE = "What-if"
-    SUB_TITLE = "What-if"
+    BINDING_GROUP_TITLE = keys.GROUP_COMPARE
+    SUB_TITLE = say.PLACE_COMPARE
     BINDINGS = [
-        Binding("escape", "close", "Close", tooltip="Back to the planner (leave the class box first)",
+        Binding("escape", "close", keys.COMPARE_CLOSE, tooltip=keys.COMPARE_CLOSE_TIP,
                 id="credplan.compare-close"),
-        Binding("f", "cycle_field", "Field", tooltip="What-if pinned field: cycle through the fields and 'not pinned'",
+        Binding("f", "cycle_field", keys.COMPARE_FIELD, tooltip=keys.COMPARE_FIELD_TIP,
                 id="credplan.compare-field"),
-        Binding("y", "class_year", "Class", tooltip="What-if graduating class: type a year", id="credplan.compare-class"),
-        Binding("k", "cycle_catalog", "Catalog", tooltip="What-if catalog: cycle through the bundled catalogs",
+        Binding("y", "class_year", keys.COMPARE_CLASS, tooltip=keys.COMPARE_CLASS_TIP, id="credplan.compare-class"),
+        Binding("k", "cycle_catalog", keys.COMPARE_CATALOG, tooltip=keys.COMPARE_CATALOG_TIP,
                 id="credplan.compare-catalog"),
-        Binding("r", "reset", "Reset", tooltip="What-if back to your plan as it is", id="credplan.compare-reset"),
+        Binding("r", "reset", keys.COMPARE_RESET, tooltip=keys.COMPARE_RESET_TIP, id="credplan.compare-reset"),
     ]
 
     def __init__(self, catalog: Catalog) -> None:
@@ -166,25 +168,25 @@ class CompareScreen(Screen[None]):
             controls.can_focus = False
             yield Static("", id="whatif-settings", markup=False)
             with Horizontal(id="whatif-class-row"):
-                yield Static("y  class: ", id="whatif-class-label", markup=False)
+                yield Static(say.WHATIF_CLASS_LABEL, id="whatif-class-label", markup=False)
                 yield YearInput(
                     value=str(self.app.plan.class_of or ""),  # type: ignore[attr-defined]
-                    placeholder="year",
+                    placeholder=say.CLASS_PLACEHOLDER,
                     restrict=r"[0-9]{0,4}",
                     max_length=4,
                     id="whatif-class",
-                    tooltip=f"What-if graduating class ({FIRST}-{LAST}); empty: not set",
+                    tooltip=say.whatif_class_tooltip(FIRST, LAST),
                 )
                 yield Static("", id="whatif-class-status", markup=False)
         with Horizontal(id="columns"):
             with VerticalScroll(id="left", classes="column") as left:
-                left.border_title = "Your plan"
+                left.border_title = say.WHATIF_YOUR_PLAN
                 yield Static("", id="left-body", markup=False)
             with VerticalScroll(id="right", classes="column") as right:
-                right.border_title = "What if"
+                right.border_title = say.WHATIF_TITLE
                 yield Static("", id="right-body", markup=False)
         with VerticalScroll(id="differences") as diffs:
-            diffs.border_title = "Differences"
+            diffs.border_title = say.WHATIF_DIFFERENCES
             yield Static("", id="differences-body", markup=False)
         yield KeyBar()
 
@@ -209,7 +211,7 @@ class CompareScreen(Screen[None]):
                 if ref not in self._loaded:
                     self._loaded[ref] = load_catalog(path, display=path.name)
                 return self._loaded[ref]
-        raise WhatIfError(f"no catalog `{ref}`")
+        raise WhatIfError(say.no_catalog(ref))
 
     def other(self) -> tuple[Catalog, Plan]:
         """The what-if catalog and plan (copies; the app's plan is untouched)."""
@@ -225,18 +227,18 @@ class CompareScreen(Screen[None]):
         comparison = compare(self.catalog, self.plan, catalog2, plan2)
         self.comparison = comparison
         field = plan2.pinned_field
-        field_words = f"{catalog2.field_name(field)} pinned" if field else "not pinned"
+        field_words = say.field_pinned(catalog2.field_name(field)) if field else say.NOT_PINNED
         if not catalog2.has_bundle:
-            field_words = "no points bundle"
+            field_words = say.NO_BUNDLE
         settings = Content.assemble(
-            ("What if  ", "bold"),
-            ("f", "bold $accent"), "  field: ", (field_words, "bold"), "    ",
-            ("k", "bold $accent"), "  catalog: ", (catalog2.info.title, "bold"),
+            (say.WHATIF_HEAD, "bold"),
+            ("f", "bold $accent"), say.WHATIF_FIELD, (field_words, "bold"), "    ",
+            ("k", "bold $accent"), say.WHATIF_CATALOG, (catalog2.info.title, "bold"),
         )
         self.query_one("#whatif-settings", Static).update(settings)
         self.query_one("#left-body", Static).update(plan_column(self.catalog, self.plan, comparison.evaluation))
         self.query_one("#right-body", Static).update(plan_column(catalog2, plan2, comparison.other))
-        self.query_one("#right").border_title = Content(f"What if: {comparison.description}")
+        self.query_one("#right").border_title = Content(say.whatif_title(comparison.description))
         if comparison.same:
             diffs = Content.styled(NO_DIFFERENCES, "$text-muted")
         else:
@@ -293,7 +295,7 @@ class CompareScreen(Screen[None]):
             try:
                 catalog2 = self._load(label)
             except FileProblems as exc:
-                self.notify(f"Could not open {label}:\n{exc}", severity="error", markup=False)
+                self.notify(say.could_not_open(label, str(exc)), severity="error", markup=False)
                 continue
             field = self.what_if.field
             if (field and field not in catalog2.field_by_id) or not catalog2.has_bundle:
@@ -318,7 +320,7 @@ class CompareScreen(Screen[None]):
     @on(YearRefused)
     def _refused(self, event: YearRefused) -> None:
         event.stop()
-        self._say("Digits only: type a year such as 2027", refused=True)
+        self._say(say.DIGITS_ONLY, refused=True)
         self.app.bell()
 
     @on(Input.Changed, "#whatif-class")
@@ -330,11 +332,11 @@ class CompareScreen(Screen[None]):
             self._set(class_of=0)
             return
         if len(text) < 4:
-            self._say("Keep typing: a four-digit year")
+            self._say(say.KEEP_TYPING_YEAR)
             return
         year = int(text)
         if not FIRST <= year <= LAST:
-            self._say(f"Refused {year}: a year from {FIRST} to {LAST}", refused=True)
+            self._say(say.year_refused(year, FIRST, LAST), refused=True)
             return
         self._say("")
         self._set(class_of=year)

@@ -16,6 +16,8 @@ from ...core.export import FORMATS, export_report
 from ...core.model import Catalog, Plan
 from ...core.report_files import ReportTarget, ReportTargetError, check_report_target, write_report
 from ...core.students import student_slug
+from ...core.words import keys
+from ...core.words import screen as say
 from ..widgets.key_bar import KeyBar
 from .prompts import Confirm
 
@@ -36,8 +38,8 @@ class ExportScreen(ModalScreen[Path | None]):
     ExportScreen .hint { color: $text-muted; }
     """
     BINDINGS = [
-        Binding("ctrl+t", "format", "Format", id="credplan.export-format"),
-        Binding("escape", "cancel", "Cancel", id="credplan.export-cancel"),
+        Binding("ctrl+t", "format", keys.EXPORT_FORMAT, id="credplan.export-format"),
+        Binding("escape", "cancel", keys.EXPORT_CANCEL, id="credplan.export-cancel"),
     ]
 
     def __init__(self, catalog: Catalog, plan: Plan, notices: list[str] | None = None, plan_path: Path | None = None) -> None:
@@ -51,10 +53,10 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = "Export a report"
+            box.border_title = say.EXPORT_TITLE
             yield Static("", id="format", markup=False)
             yield Input(str(default_path(self.plan, self.fmt)), id="path")
-            yield Static("enter writes the file · ctrl+t changes the format · escape cancels", classes="hint", markup=False)
+            yield Static(say.EXPORT_HINT, classes="hint", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -62,8 +64,7 @@ class ExportScreen(ModalScreen[Path | None]):
         self.query_one(Input).focus()
 
     def _show_format(self) -> None:
-        names = {"md": "Markdown", "txt": "plain text", "json": "JSON", "html": "one page for the family, HTML"}
-        self.query_one("#format", Static).update(f"Format: {names[self.fmt]} (.{self.fmt})")
+        self.query_one("#format", Static).update(say.format_line(say.FORMAT_NAMES[self.fmt], self.fmt))
 
     def action_format(self) -> None:
         box = self.query_one(Input)
@@ -92,7 +93,7 @@ class ExportScreen(ModalScreen[Path | None]):
                         self.app.notify(str(again), severity="error", markup=False)
 
             path = Path(event.value.strip()).expanduser()
-            self.app.push_screen(Confirm(f"{path} exists. Replace it with this report?"), answered)
+            self.app.push_screen(Confirm(say.replace_report(path)), answered)
             return
         self._save(target)
 
@@ -103,7 +104,7 @@ class ExportScreen(ModalScreen[Path | None]):
         except ReportTargetError as exc:
             self.app.notify(str(exc), severity="error", markup=False)
             return
-        self.app.notify(f"Report written to {path}", markup=False, timeout=10)
+        self.app.notify(say.report_written(path), markup=False, timeout=10)
         self.dismiss(path)
 
     def action_cancel(self) -> None:

@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from ...core.model import Catalog
 from ...core.requirements.competency import competency_name
 from ...core.words import screen as say
+from ...core.words import keys
 
 
 class HelpScreen(ModalScreen[None]):
@@ -33,7 +34,7 @@ class HelpScreen(ModalScreen[None]):
     """
 
     BINDINGS = [
-        Binding("escape,q,question_mark", "dismiss", "Close", id="credplan.help-close"),
+        Binding("escape,q,question_mark", "dismiss", keys.HELP_CLOSE, id="credplan.help-close"),
     ]
 
     def __init__(self, catalog: Catalog, *, demo: bool = False) -> None:
@@ -60,7 +61,7 @@ class HelpScreen(ModalScreen[None]):
             rows += [Content(""), Content(info.notes)]
         rows += [Content(""), Content.styled(say.HELP_CLOSE, "$text-muted")]
         with VerticalScroll(id="help-body") as body:
-            body.border_title = "Help"
+            body.border_title = say.HELP_TITLE
             yield HelpText(rows)
 
 

@@ -15,6 +15,7 @@ from ...core.rules import Evaluation
 from ...core.search import CredentialIndex
 from ...core.words import requirements as words
 from ...core.words import screen as say
+from ...core.words import keys
 from ..messages import ToggleCredential
 from ..widgets.credential_detail import CredentialDetail
 from ..widgets.credential_list import MAX_MATCHES, CredentialList
@@ -41,25 +42,25 @@ MIN_WIDTH, MIN_HEIGHT = 36, 10
 
 
 class MainScreen(Screen):
-    BINDING_GROUP_TITLE = "Planner"
+    BINDING_GROUP_TITLE = keys.GROUP_PLANNER
     AUTO_FOCUS = "#credentials"
     """Keys work at once (`/`, `q`, `?`), and the folded field line is not opened (and
     closed again) before the first frame."""
     BINDINGS = [
-        Binding("slash", "search", "Search", tooltip="Search credentials in every field", id="credplan.search"),
-        Binding("p", "pin", "Pin", tooltip="Pin or unpin the highlighted field as the bundle field", id="credplan.pin"),
-        Binding("w", "scores", "Scores", tooltip="Jump to the score inputs", id="credplan.scores"),
-        Binding("m", "earned", "Earned", show=False, tooltip="Mark the highlighted selection earned, or planned again", id="credplan.earned"),
-        Binding("e", "export", "Export", show=False, tooltip="Write a report for a counselor", id="credplan.export"),
-        Binding("o", "plans", "Plans", show=False, tooltip="Open, create, rename or delete students' plans", id="credplan.plans"),
-        Binding("R", "roster", "Roster", show=False, tooltip="Every student's plan in one table", id="credplan.roster"),
-        Binding("s", "suggest", "Suggest", show=False, tooltip="Quickest ways to finish the bundle", id="credplan.suggest"),
-        Binding("n", "nearest", "Nearest fields", show=False, tooltip="Every field ranked by how close the plan is", id="credplan.nearest"),
-        Binding("c", "compare", "What-if", show=False, tooltip="Compare the plan under another field, class or catalog", id="credplan.compare"),
-        Binding("r", "reset_demo", "Reset demo", tooltip="Start the demo again from its first plan", id="credplan.reset-demo"),
-        Binding("escape", "clear_search", "Back to list", show=False, id="credplan.clear-search"),
-        Binding("tab", "next_focus(1)", "Next", show=False, id="credplan.next-focus"),
-        Binding("shift+tab", "next_focus(-1)", "Previous", show=False, id="credplan.previous-focus"),
+        Binding("slash", "search", keys.SEARCH, tooltip=keys.SEARCH_TIP, id="credplan.search"),
+        Binding("p", "pin", keys.PIN, tooltip=keys.PIN_TIP, id="credplan.pin"),
+        Binding("w", "scores", keys.SCORES, tooltip=keys.SCORES_TIP, id="credplan.scores"),
+        Binding("m", "earned", keys.EARNED, show=False, tooltip=keys.EARNED_TIP, id="credplan.earned"),
+        Binding("e", "export", keys.EXPORT, show=False, tooltip=keys.EXPORT_TIP, id="credplan.export"),
+        Binding("o", "plans", keys.PLANS, show=False, tooltip=keys.PLANS_TIP, id="credplan.plans"),
+        Binding("R", "roster", keys.ROSTER, show=False, tooltip=keys.ROSTER_TIP, id="credplan.roster"),
+        Binding("s", "suggest", keys.SUGGEST, show=False, tooltip=keys.SUGGEST_TIP, id="credplan.suggest"),
+        Binding("n", "nearest", keys.NEAREST, show=False, tooltip=keys.NEAREST_TIP, id="credplan.nearest"),
+        Binding("c", "compare", keys.COMPARE, show=False, tooltip=keys.COMPARE_TIP, id="credplan.compare"),
+        Binding("r", "reset_demo", keys.RESET_DEMO, tooltip=keys.RESET_DEMO_TIP, id="credplan.reset-demo"),
+        Binding("escape", "clear_search", keys.CLEAR_SEARCH, show=False, id="credplan.clear-search"),
+        Binding("tab", "next_focus(1)", keys.NEXT_FOCUS, show=False, id="credplan.next-focus"),
+        Binding("shift+tab", "next_focus(-1)", keys.PREVIOUS_FOCUS, show=False, id="credplan.previous-focus"),
     ]
 
     def __init__(self, catalog: Catalog, banner: str = "") -> None:
@@ -81,7 +82,7 @@ class MainScreen(Screen):
                     yield Static(Content.assemble((say.FIELD_LABEL, "bold"), " ", (say.FIELD_KEYS, "$text-muted")), id="field-label")
                     yield FieldList(self.catalog, id="fields")
                 with Vertical(id="middle"):
-                    search = SearchBox(placeholder="Search every field: name, issuer or id", id="search")
+                    search = SearchBox(placeholder=say.SEARCH_PLACEHOLDER, id="search")
                     search.display = False  # shown by `/`
                     yield search
                     yield CredentialList(self.catalog, id="credentials")

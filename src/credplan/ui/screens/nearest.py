@@ -18,13 +18,15 @@ from ...core.model import Catalog
 from ...core.rules import Evaluation
 from ...core.nearest import FieldDistance, nearest_fields
 from ...core.words.suggestions import distance_sentence
+from ...core.words import keys
+from ...core.words import screen as say
 from ..widgets.key_bar import KeyBar
 from ..widgets.title_bar import TitleBar
 
 
 class NearestList(OptionList):
     BINDINGS = [
-        Binding("enter", "select", "Suggestions", tooltip="Ways to finish a bundle in the highlighted field",
+        Binding("enter", "select", keys.NEAREST_SUGGEST, tooltip=keys.NEAREST_SUGGEST_TIP,
                 id="credplan.nearest-suggest"),
     ]
 
@@ -51,11 +53,11 @@ class NearestFieldsScreen(Screen[None]):
     }
     """
 
-    BINDING_GROUP_TITLE = "Nearest fields"
-    SUB_TITLE = "Nearest fields"
+    BINDING_GROUP_TITLE = keys.GROUP_NEAREST
+    SUB_TITLE = say.PLACE_NEAREST
     BINDINGS = [
-        Binding("escape", "close", "Close", tooltip="Back to the planner", id="credplan.nearest-close"),
-        Binding("p", "pin", "Pin field", tooltip="Pin or unpin the highlighted field as the bundle field",
+        Binding("escape", "close", keys.NEAREST_CLOSE, tooltip=keys.NEAREST_CLOSE_TIP, id="credplan.nearest-close"),
+        Binding("p", "pin", keys.NEAREST_PIN, tooltip=keys.NEAREST_PIN_TIP,
                 id="credplan.nearest-pin"),
     ]
 
@@ -86,7 +88,7 @@ class NearestFieldsScreen(Screen[None]):
         heading = self.query_one("#nearest-heading", Static)
         notes = self.query_one("#nearest-notes", Static)
         if not self.distances:
-            heading.update(Content("This catalog has no points bundle, so fields are not ranked; press s for suggestions."))
+            heading.update(Content(say.NEAREST_NO_BUNDLE))
             listing.set_options([])
             notes.update(Content(""))
             return
@@ -95,15 +97,15 @@ class NearestFieldsScreen(Screen[None]):
         for n, d in enumerate(self.distances, 1):
             parts = [Content.styled(f"{n:>2}. ", "bold"), Content(distance_sentence(d))]
             if d.is_bundle_field:
-                mark = "  (your bundle field, pinned)" if d.field == pinned else "  (your bundle field)"
+                mark = " " + (say.BUNDLE_FIELD_PINNED_ROLE if d.field == pinned else say.BUNDLE_FIELD_ROLE)
                 parts.append(Content.styled(mark, "bold $accent"))
             options.append(Option(Content("").join(parts), id=d.field))
         listing.set_options(options)
         ids = [d.field for d in self.distances]
         listing.highlighted = ids.index(keep) if keep in ids else 0
         closest = self.distances[0]
-        heading.update(Content(f"Every career field, closest to a finished bundle first. Closest: {closest.field_name}."))
-        notes.update(Content("enter: suggestions for the highlighted field; p: pin or unpin it; escape: back."))
+        heading.update(Content(say.nearest_heading(closest.field_name)))
+        notes.update(Content(say.NEAREST_KEYS))
 
     @property
     def field_id(self) -> str | None:

@@ -22,6 +22,8 @@ from ...core.paths import plans_dir
 from ...core.students import (
     AmbiguousName, PlanInfo, lookup_student, name_problem,
 )
+from ...core.words import keys
+from ...core.words import screen as say
 from ..widgets.key_bar import KeyBar
 from .prompts import Confirm, TextPrompt
 
@@ -37,17 +39,17 @@ class PlanPickerScreen(ModalScreen[None]):
     PlanPickerScreen #where { color: $text-muted; }
     """
     BINDINGS = [
-        Binding("enter", "open", "Open", id="credplan.plans-open"),
-        Binding("n", "new", "New", id="credplan.plans-new"),
-        Binding("r", "rename", "Rename", id="credplan.plans-rename"),
-        Binding("d", "delete", "Delete", id="credplan.plans-delete"),
-        Binding("escape", "dismiss", "Close", id="credplan.plans-close"),
+        Binding("enter", "open", keys.PLANS_OPEN, id="credplan.plans-open"),
+        Binding("n", "new", keys.PLANS_NEW, id="credplan.plans-new"),
+        Binding("r", "rename", keys.PLANS_RENAME, id="credplan.plans-rename"),
+        Binding("d", "delete", keys.PLANS_DELETE, id="credplan.plans-delete"),
+        Binding("escape", "dismiss", keys.PLANS_CLOSE, id="credplan.plans-close"),
     ]
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = "Students' plans"
-            where = "" if self.app.session.is_web else f"Plans are kept in {plans_dir()}"  # type: ignore[attr-defined]
+            box.border_title = say.PLANS_TITLE
+            where = "" if self.app.session.is_web else say.plans_kept_in(plans_dir())  # type: ignore[attr-defined]
             yield Static(where, id="where", markup=False)
             yield OptionList(id="plans", markup=False)
         yield KeyBar()
@@ -67,15 +69,15 @@ class PlanPickerScreen(ModalScreen[None]):
         for info in self.infos:
             bits = [info.label]
             if info.selections is not None:
-                bits.append(f"{info.selections} selected")
-            bits.append(f"changed {info.modified:%Y-%m-%d %H:%M}")
+                bits.append(say.plan_selected(info.selections))
+            bits.append(say.plan_changed(info.modified))
             if self.current_path is not None and info.path == self.current_path:
-                bits.append("(open now)")
+                bits.append(say.OPEN_NOW)
             options.append(Option(Content(" · ".join(bits)), id=str(info.path)))
         plans = self.query_one(OptionList)
         plans.set_options(options)
         if not options:
-            plans.add_option(Option("No saved plans yet: press n to start one.", disabled=True))
+            plans.add_option(Option(say.NO_PLANS, disabled=True))
         else:
             plans.highlighted = 0
 
@@ -95,7 +97,7 @@ class PlanPickerScreen(ModalScreen[None]):
         if info is None:
             return
         if not info.readable:
-            self.app.notify(f"That plan cannot be read: {info.problem}", severity="warning", markup=False)
+            self.app.notify(say.cannot_read_plan(info.problem), severity="warning", markup=False)
         self.app.open_plan_file(info.path, info.student)  # type: ignore[attr-defined]
         self.dismiss(None)
 
@@ -112,13 +114,13 @@ class PlanPickerScreen(ModalScreen[None]):
             except AmbiguousName:
                 found = None
             if found is None or found.exists:
-                self.app.notify(f"{name.strip()} already has a plan; open it from the list.", markup=False)
+                self.app.notify(say.has_a_plan(name.strip()), markup=False)
                 return
             path = found.path
             self.app.open_plan_file(path, name.strip())  # type: ignore[attr-defined]
             self.dismiss(None)
 
-        self.app.push_screen(TextPrompt("New student's name:"), made)
+        self.app.push_screen(TextPrompt(say.NEW_STUDENT), made)
 
     def action_rename(self) -> None:
         info = self._highlighted()
@@ -138,14 +140,14 @@ class PlanPickerScreen(ModalScreen[None]):
                 self.app.load_plan(replace(self.app.plan, student=name.strip()))  # type: ignore[attr-defined]
             self.refill()
 
-        self.app.push_screen(TextPrompt("New name:", info.student), renamed)
+        self.app.push_screen(TextPrompt(say.NEW_NAME, info.student), renamed)
 
     def action_delete(self) -> None:
         info = self._highlighted()
         if info is None:
             return
         if self.current_path is not None and info.path == self.current_path:
-            self.app.notify("That plan is open now: open another one first, then delete it.", markup=False)
+            self.app.notify(say.DELETE_OPEN, markup=False)
             return
 
         def answered(yes: bool | None) -> None:
@@ -156,7 +158,7 @@ class PlanPickerScreen(ModalScreen[None]):
             except (StorageError, OSError) as exc:
                 self.app.notify(str(exc), severity="error", markup=False)
                 return
-            self.app.notify(f"Moved to the trash: {where}", markup=False, timeout=10)
+            self.app.notify(say.moved_to_trash(where), markup=False, timeout=10)
             self.refill()
 
-        self.app.push_screen(Confirm(f"Delete the plan of {info.label}? It is moved to the trash folder."), answered)
+        self.app.push_screen(Confirm(say.delete_plan(info.label)), answered)

@@ -9,6 +9,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from ...core.words import keys
+from ...core.words import screen as say
+
 
 class TextPrompt(ModalScreen[str | None]):
     """Ask for one line of text; enter answers, escape cancels (None)."""
@@ -22,9 +25,9 @@ class TextPrompt(ModalScreen[str | None]):
     TextPrompt Input { margin: 1 0 0 0; }
     TextPrompt .hint { color: $text-muted; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="credplan.prompt-cancel")]
+    BINDINGS = [Binding("escape", "cancel", keys.PROMPT_CANCEL, id="credplan.prompt-cancel")]
 
-    def __init__(self, question: str, value: str = "", hint: str = "enter to confirm, escape to cancel") -> None:
+    def __init__(self, question: str, value: str = "", hint: str = say.PROMPT_HINT) -> None:
         super().__init__()
         self.question = question
         self.value = value
@@ -55,8 +58,8 @@ class Confirm(ModalScreen[bool]):
     }
     """
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes", id="credplan.confirm-yes"),
-        Binding("n,escape", "answer(False)", "No", id="credplan.confirm-no"),
+        Binding("y", "answer(True)", keys.CONFIRM_YES, id="credplan.confirm-yes"),
+        Binding("n,escape", "answer(False)", keys.CONFIRM_NO, id="credplan.confirm-no"),
     ]
 
     def __init__(self, question: str) -> None:
@@ -66,7 +69,7 @@ class Confirm(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.question, markup=False)
-            yield Static("y: yes    n or escape: no", markup=False)
+            yield Static(say.CONFIRM_KEYS, markup=False)
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

@@ -24,9 +24,11 @@ from ...core.paths import plans_dir
 from ...core.roster import SORTS, RosterRow, filter_rows, roster, sort_rows, status_counts
 from ...core.text import clean
 from ...core.words import roster as words
+from ...core.words import keys
+from ...core.words import screen as say
 from ..widgets.key_bar import KeyBar
 
-SORT_WORDS = {"need": "by need (closest class, furthest from the rules)", "name": "by name", "class": "by class"}
+SORT_WORDS = say.SORT_WORDS
 
 
 class RosterScreen(Screen[None]):
@@ -38,13 +40,13 @@ class RosterScreen(Screen[None]):
     RosterScreen DataTable:focus { border: round $accent; }
     RosterScreen #roster-notes { height: auto; max-height: 4; padding: 0 1; color: $text-muted; }
     """
-    BINDING_GROUP_TITLE = "Roster"
-    SUB_TITLE = "Roster"
+    BINDING_GROUP_TITLE = keys.GROUP_ROSTER
+    SUB_TITLE = say.PLACE_ROSTER
     BINDINGS = [
-        Binding("enter", "open", "Open plan", tooltip="Open the highlighted student's plan", id="credplan.roster-open"),
-        Binding("s", "sort", "Sort", tooltip="Order by need, name or class", id="credplan.roster-sort"),
-        Binding("slash", "filter", "Filter", tooltip="Filter by name, field or catalog", id="credplan.roster-filter"),
-        Binding("escape", "back", "Back", tooltip="Clear the filter, then back to the planner", id="credplan.roster-back"),
+        Binding("enter", "open", keys.ROSTER_OPEN, tooltip=keys.ROSTER_OPEN_TIP, id="credplan.roster-open"),
+        Binding("s", "sort", keys.ROSTER_SORT, tooltip=keys.ROSTER_SORT_TIP, id="credplan.roster-sort"),
+        Binding("slash", "filter", keys.ROSTER_FILTER, tooltip=keys.ROSTER_FILTER_TIP, id="credplan.roster-filter"),
+        Binding("escape", "back", keys.ROSTER_BACK, tooltip=keys.ROSTER_BACK_TIP, id="credplan.roster-back"),
     ]
 
     def __init__(self, directory: Path | None = None, current: Path | None = None) -> None:
@@ -57,8 +59,8 @@ class RosterScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
-        yield Static(f"Reading the plans in {clean(self.directory)} ...", id="roster-counts", markup=False)
-        box = Input(placeholder="Filter by name, field or catalog", id="roster-filter")
+        yield Static(say.reading_plans(clean(self.directory)), id="roster-counts", markup=False)
+        box = Input(placeholder=say.ROSTER_FILTER, id="roster-filter")
         yield box
         table: DataTable[Text] = DataTable(id="roster", cursor_type="row", zebra_stripes=True)
         yield table
@@ -91,7 +93,7 @@ class RosterScreen(Screen[None]):
         for row in self.shown:
             cells = words.cells(row)
             if self.current is not None and row.path == self.current:
-                cells["student"] += " (open now)"
+                cells["student"] += say.OPEN_NOW_TAIL
             table.add_row(*(Text(clean(cells[key]), no_wrap=True) for key, _ in words.COLUMNS), key=str(row.path))
         paths = [r.path for r in self.shown]
         if keep in paths:
@@ -139,7 +141,7 @@ class RosterScreen(Screen[None]):
         if row is None:
             return
         if not row.readable:
-            self.app.notify(f"That plan cannot be read: {clean(row.problem)}", severity="warning", markup=False)
+            self.app.notify(say.cannot_read_plan(clean(row.problem)), severity="warning", markup=False)
             return
         planner = self.app.catalog.id  # type: ignore[attr-defined]
         if row.catalog_id != planner:

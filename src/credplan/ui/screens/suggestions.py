@@ -21,6 +21,7 @@ from ...core.completions import MEASURES, CompletionResult, completions
 from ...core.model import Catalog, Plan
 from ...core.rules import Evaluation
 from ...core.words.requirements import plural
+from ...core.words import keys
 from ...core.words.suggestions import (
     MEASURE_NAMES,
     MEASURE_WORDS,
@@ -37,6 +38,7 @@ from ...core.words.suggestions import (
     sentence,
     shown_of_total,
 )
+from ...core.words import screen as say
 from ..widgets.key_bar import KeyBar
 from ..widgets.title_bar import TitleBar
 
@@ -49,7 +51,7 @@ class SuggestionList(OptionList):
     """The completions (or competency options); enter adds the highlighted one."""
 
     BINDINGS = [
-        Binding("enter", "select", "Add as planned", tooltip="Add the highlighted credentials to the plan as planned",
+        Binding("enter", "select", keys.SUGGEST_ADD, tooltip=keys.SUGGEST_ADD_TIP,
                 id="credplan.suggest-add"),
     ]
 
@@ -90,17 +92,17 @@ class SuggestionsScreen(Screen[None]):
     }
     """
 
-    BINDING_GROUP_TITLE = "Suggestions"
-    SUB_TITLE = "Suggestions"
+    BINDING_GROUP_TITLE = keys.GROUP_SUGGESTIONS
+    SUB_TITLE = say.PLACE_SUGGESTIONS
     BINDINGS = [
-        Binding("escape", "close", "Close", tooltip="Back to the planner", id="credplan.suggest-close"),
-        Binding("m", "measure", "Rank by", tooltip="Rank by fewest credentials, lowest cost, fewest hours or fewest points more than needed",
+        Binding("escape", "close", keys.SUGGEST_CLOSE, tooltip=keys.SUGGEST_CLOSE_TIP, id="credplan.suggest-close"),
+        Binding("m", "measure", keys.SUGGEST_MEASURE, tooltip=keys.SUGGEST_MEASURE_TIP,
                 id="credplan.suggest-measure"),
-        Binding("f", "field(1)", "Next field", tooltip="Suggestions for the next career field", id="credplan.suggest-next-field"),
+        Binding("f", "field(1)", keys.SUGGEST_NEXT_FIELD, tooltip=keys.SUGGEST_NEXT_FIELD_TIP, id="credplan.suggest-next-field"),
         # priority: the list would otherwise take left/right for horizontal scrolling
-        Binding("right", "field(1)", "Next field", show=False, priority=True, tooltip="Suggestions for the next career field",
+        Binding("right", "field(1)", keys.SUGGEST_NEXT_FIELD_ARROW, show=False, priority=True, tooltip=keys.SUGGEST_NEXT_FIELD_ARROW_TIP,
                 id="credplan.suggest-next-field-arrow"),
-        Binding("left", "field(-1)", "Previous field", priority=True, tooltip="Suggestions for the previous career field",
+        Binding("left", "field(-1)", keys.SUGGEST_PREVIOUS_FIELD, priority=True, tooltip=keys.SUGGEST_PREVIOUS_FIELD_TIP,
                 id="credplan.suggest-previous-field"),
     ]
 
@@ -152,14 +154,14 @@ class SuggestionsScreen(Screen[None]):
             heading = self._bundle_heading(result)
             fields = [f.id for f in self.catalog.fields]
             measure = Content.assemble(
-                "Ranked by ", (MEASURE_WORDS[self.by], "bold"),
-                f". Field {fields.index(result.field) + 1} of {len(fields)}.",
+                say.RANKED_BY, (MEASURE_WORDS[self.by], "bold"),
+                say.field_of(fields.index(result.field) + 1, len(fields)),
             )
             for n, c in enumerate(result.completions, 1):
                 option_id = f"completion-{n}"
                 self._adds[option_id] = c.credentials
                 options.append(Option(Content.assemble((f"{n:>2}. ", "bold"), completion_text(c)), id=option_id))
-            notes += [f"Note: {sentence(note)}" for note in result_notes(result)]
+            notes += [say.note(sentence(note)) for note in result_notes(result)]
             if shown_of_total(result):
                 notes.append(shown_of_total(result))
             if any(c.unverified for c in result.completions):
@@ -175,7 +177,7 @@ class SuggestionsScreen(Screen[None]):
                     and UNVERIFIED_NOTE not in notes:
                 notes.append(UNVERIFIED_NOTE)
         if self._adds:
-            notes.append("enter adds the highlighted line to your plan as planned; escape goes back.")
+            notes.append(say.SUGGEST_KEYS)
         self.query_one("#suggest-heading", Static).update(heading)
         self.query_one("#suggest-measure", Static).update(measure)
         self.query_one("#suggest-measure", Static).display = bool(measure.plain)
@@ -189,9 +191,9 @@ class SuggestionsScreen(Screen[None]):
     def _bundle_heading(self, result: CompletionResult) -> Content:
         bundle = self.app.evaluation.bundle  # type: ignore[attr-defined]
         if bundle is not None and bundle.field == result.field:
-            role = " (your bundle field, pinned)" if bundle.pinned else " (your bundle field)"
+            role = say.BUNDLE_FIELD_PINNED_ROLE if bundle.pinned else say.BUNDLE_FIELD_ROLE
         else:
-            role = " (not your bundle field)"
+            role = say.NOT_BUNDLE_FIELD_ROLE
         return Content(bundle_heading(result, role))
 
     def _competency_heading(self) -> Content:
@@ -216,9 +218,9 @@ class SuggestionsScreen(Screen[None]):
                 out.append(Option(Content("").join(parts), id=option_id))
             if len(s.credentials) > CREDENTIALS_PER_COMPETENCY:
                 more = len(s.credentials) - CREDENTIALS_PER_COMPETENCY
-                out.append(Option(Content(f"    ... and {more} more (search with / on the planner)"), disabled=True))
+                out.append(Option(Content(say.more_credentials(more)), disabled=True))
             if s.scores:
-                out.append(Option(Content("  or a score:"), disabled=True))
+                out.append(Option(Content(say.OR_A_SCORE), disabled=True))
                 for t in s.scores:
                     now = score_now(t)
                     out.append(Option(Content(f"    {score_text(t)}{f' ({now})' if now else ''}"), disabled=True))
@@ -236,7 +238,7 @@ class SuggestionsScreen(Screen[None]):
     def action_measure(self) -> None:
         self.by = MEASURES[(MEASURES.index(self.by) + 1) % len(MEASURES)]
         self.show()
-        self.notify(f"Ranked by {MEASURE_NAMES[self.by]}.", markup=False, timeout=2)
+        self.notify(say.ranked_by(MEASURE_NAMES[self.by]), markup=False, timeout=2)
 
     def action_field(self, step: int) -> None:
         fields = [f.id for f in self.catalog.fields]
@@ -255,6 +257,6 @@ class SuggestionsScreen(Screen[None]):
         names = [self.catalog.credential_by_id[i].name for i in ids if i in self.catalog.credential_by_id]
         self.app.add_planned(list(ids))  # type: ignore[attr-defined]
         self.app.notify(
-            f"Added {plural(len(ids), 'credential')} as planned: {', '.join(names)}.", markup=False
+            say.added_planned(plural(len(ids), "credential"), ", ".join(names)), markup=False
         )
         self.dismiss()

@@ -13,6 +13,8 @@ from textual.widgets import Static
 
 from ...core.session import PlanSession
 from ...core.words import notices
+from ...core.words import keys
+from ...core.words import screen as say
 
 
 class UnsavedScreen(ModalScreen[str | None]):
@@ -25,10 +27,10 @@ class UnsavedScreen(ModalScreen[str | None]):
     UnsavedScreen .keys { margin-top: 1; }
     """
     BINDINGS = [
-        Binding("r", "answer('retry')", "Retry save", id="credplan.unsaved-retry"),
-        Binding("c", "answer('copy')", "Save a copy", id="credplan.unsaved-copy"),
-        Binding("d", "answer('discard')", "Discard", id="credplan.unsaved-discard"),
-        Binding("escape", "answer(None)", "Stay", id="credplan.unsaved-stay"),
+        Binding("r", "answer('retry')", keys.UNSAVED_RETRY, id="credplan.unsaved-retry"),
+        Binding("c", "answer('copy')", keys.UNSAVED_COPY, id="credplan.unsaved-copy"),
+        Binding("d", "answer('discard')", keys.UNSAVED_DISCARD, id="credplan.unsaved-discard"),
+        Binding("escape", "answer(None)", keys.UNSAVED_STAY, id="credplan.unsaved-stay"),
     ]
 
     def __init__(self, session: PlanSession) -> None:
@@ -41,7 +43,7 @@ class UnsavedScreen(ModalScreen[str | None]):
             yield Static(notices.unsaved_reason(self.session.save_problem), markup=False, id="why")
             yield Static(notices.copy_goes_to(where) + ".", markup=False, id="where")
             yield Static(
-                "r: retry the save    c: save a copy and quit\nd: discard the changes and quit    escape: stay",
+                say.UNSAVED_KEYS,
                 markup=False,
                 classes="keys",
             )

@@ -19,9 +19,11 @@ from ...core.export import FORMATS, export_report
 from ...core.model import Catalog, Plan
 from ...core.students import student_slug
 from ...core.words import web as words
+from ...core.words import keys
+from ...core.words import screen as say
 from ..widgets.key_bar import KeyBar
 
-NAMES = {"md": "Markdown", "txt": "plain text", "json": "JSON"}
+NAMES = {ext: name for ext, name in say.FORMAT_NAMES.items() if ext != "html"}
 MIME = {"md": "text/markdown", "txt": "text/plain", "json": "application/json"}
 
 
@@ -43,9 +45,9 @@ class WebExportScreen(ModalScreen[str | None]):
     WebExportScreen .hint { color: $text-muted; }
     """
     BINDINGS = [
-        Binding("enter", "download", "Download", id="credplan.export-download"),
-        Binding("ctrl+t", "format", "Format", id="credplan.export-format"),
-        Binding("escape", "cancel", "Cancel", id="credplan.export-cancel"),
+        Binding("enter", "download", keys.EXPORT_DOWNLOAD, id="credplan.export-download"),
+        Binding("ctrl+t", "format", keys.EXPORT_FORMAT, id="credplan.export-format"),
+        Binding("escape", "cancel", keys.EXPORT_CANCEL, id="credplan.export-cancel"),
     ]
 
     def __init__(self, catalog: Catalog, plan: Plan, notices: list[str] | None = None) -> None:
@@ -57,7 +59,7 @@ class WebExportScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = "Export a report"
+            box.border_title = say.EXPORT_TITLE
             yield Static("", id="format", markup=False)
             yield Static(words.EXPORT_HINT, classes="hint", markup=False)
         yield KeyBar()

@@ -9,6 +9,7 @@ from textual.widgets import Input
 
 from ...core.plans import CLASS_RANGE
 from ...core.words.requirements import CLASS_NOT_SET_HINT
+from ...core.words import screen as say
 from ..messages import SetClass
 from .guarded_input import GuardedInput
 from .part_label import PartLabel
@@ -39,13 +40,13 @@ class ClassInput(Horizontal):
         self.class_of = class_of
 
     def compose(self) -> ComposeResult:
-        yield PartLabel("Graduating class", classes="part-name", id="class-status")
+        yield PartLabel(say.CLASS_LABEL, classes="part-name", id="class-status")
         yield ClassYearInput(
             value=str(self.class_of or ""),
-            placeholder="year",
+            placeholder=say.CLASS_PLACEHOLDER,
             max_length=4,
             id="class-of",
-            tooltip=f"The year you graduate ({FIRST}-{LAST}); it decides which requirements apply",
+            tooltip=say.class_tooltip(FIRST, LAST),
         )
 
     @property
@@ -55,7 +56,7 @@ class ClassInput(Horizontal):
     @on(GuardedInput.Refused)
     def _refused(self, event: GuardedInput.Refused) -> None:
         event.stop()
-        self._status.say(f"Refused {event.text!r}: type a year such as 2027", refused=True, reveal=True)
+        self._status.say(say.class_refused(event.text), refused=True, reveal=True)
         self.app.bell()
 
     @on(Input.Changed, "#class-of")
@@ -70,7 +71,7 @@ class ClassInput(Horizontal):
                 self.post_message(SetClass(None))
             return
         if len(text) < 4:
-            status.say("Keep typing: a four-digit year")
+            status.say(say.KEEP_TYPING_YEAR)
             return
         status.say("")
         year = int(text)

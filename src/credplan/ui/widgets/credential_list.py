@@ -27,6 +27,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import OptionDoesNotExist
 
 from ...core.model import Catalog, Credential, Plan
+from ...core.words import keys
+from ...core.words import screen as say
 from ..rows import credential_row
 
 CURSOR_FOCUSED = "▶"
@@ -104,18 +106,18 @@ class CredentialList(ScrollView, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "select", "Toggle", key_display="space"),
-        Binding("enter", "select", "Select", show=False),
-        Binding("down", "cursor_down", "Down", show=False),
-        Binding("up", "cursor_up", "Up", show=False),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("end", "last", "Last", show=False),
-        Binding("pageup", "page_up", "Page Up", show=False),
-        Binding("pagedown", "page_down", "Page Down", show=False),
-        Binding("left", "screen.step_field(-1)", "Previous field", show=False),
-        Binding("right", "screen.step_field(1)", "Next field", show=False),
+        Binding("space", "select", keys.TOGGLE, key_display="space"),
+        Binding("enter", "select", keys.SELECT, show=False),
+        Binding("down", "cursor_down", keys.DOWN, show=False),
+        Binding("up", "cursor_up", keys.UP, show=False),
+        Binding("j", "cursor_down", keys.DOWN, show=False),
+        Binding("k", "cursor_up", keys.UP, show=False),
+        Binding("home", "first", keys.FIRST, show=False),
+        Binding("end", "last", keys.LAST, show=False),
+        Binding("pageup", "page_up", keys.PAGE_UP, show=False),
+        Binding("pagedown", "page_down", keys.PAGE_DOWN, show=False),
+        Binding("left", "screen.step_field(-1)", keys.PREVIOUS_FIELD, show=False),
+        Binding("right", "screen.step_field(1)", keys.NEXT_FIELD, show=False),
     ]
 
     highlighted: reactive[int | None] = reactive(None, repaint=False)
@@ -140,17 +142,17 @@ class CredentialList(ScrollView, can_focus=True):
     def show_field(self, field_id: str, plan: Plan) -> None:
         self.field_id = field_id
         self._fill(list(self.catalog.by_field.get(field_id, ())), plan, None)
-        self.border_title = Content(f"Credentials: {self.catalog.field_name(field_id)}")
+        self.border_title = Content(say.credentials_title(self.catalog.field_name(field_id)))
 
     def show_matches(self, text: str, matches: list[Credential], total: int, plan: Plan) -> None:
         self.field_id = None
         footer = None
         if total > len(matches):
-            footer = f"... {total - len(matches)} more matches: keep typing to narrow"
+            footer = say.more_matches(total - len(matches))
         elif not matches:
-            footer = f"No credential matches {text!r}"
+            footer = say.no_match(text)
         self._fill(matches, plan, footer)
-        self.border_title = f"Search: {total} match{'es' if total != 1 else ''} in every field"
+        self.border_title = say.search_title(total)
 
     def _fill(self, credentials: list[Credential], plan: Plan, footer: str | None) -> None:
         self._credentials = credentials

@@ -16,6 +16,7 @@ from ...core.model import Catalog
 from ...core.rules import Evaluation
 from ...core.words import requirements as words
 from ...core.words import screen as say
+from ...core.words import keys
 from ..rows import field_row
 from .plan_view import wrap_block
 
@@ -24,8 +25,8 @@ class FieldList(OptionList):
     """Highlighting a field shows its credentials; `p` pins it as the bundle field."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("j", "cursor_down", keys.DOWN, show=False),
+        Binding("k", "cursor_up", keys.UP, show=False),
     ]
 
     def __init__(self, catalog: Catalog, **kwargs) -> None:

@@ -24,6 +24,7 @@ from ...core.requirements import BundleResult
 from ...core.rules import Evaluation
 from ...core.words import requirements as words
 from ...core.words import screen as say
+from ...core.words import keys
 from ..rows import requirement_mark, selection_row
 
 BAR_CELLS = 24
@@ -116,12 +117,12 @@ class PlanView(ScrollView, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "scroll_up", "Up", show=False),
-        Binding("down,j", "scroll_down", "Down", show=False),
-        Binding("pageup", "page_up", "Page Up", show=False),
-        Binding("pagedown", "page_down", "Page Down", show=False),
-        Binding("home", "scroll_home", "Top", show=False),
-        Binding("end", "scroll_end", "Bottom", show=False),
+        Binding("up,k", "scroll_up", keys.UP, show=False),
+        Binding("down,j", "scroll_down", keys.DOWN, show=False),
+        Binding("pageup", "page_up", keys.PAGE_UP, show=False),
+        Binding("pagedown", "page_down", keys.PAGE_DOWN, show=False),
+        Binding("home", "scroll_home", keys.TOP, show=False),
+        Binding("end", "scroll_end", keys.BOTTOM, show=False),
     ]
 
     def __init__(self, catalog: Catalog, **kwargs) -> None:

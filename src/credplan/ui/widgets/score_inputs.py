@@ -15,6 +15,7 @@ from ...core.model import BELOW, Assessment, Catalog, Plan
 from ...core.rules import Evaluation, part_need
 from ...core.words.requirements import part_status, score_rule_line
 from ...core.scores import Typed, possible, read_typed, score_range_text
+from ...core.words import screen as say
 from ..messages import SetScore
 from .guarded_input import GuardedInput
 from .part_label import PartLabel
@@ -30,7 +31,7 @@ class ScoreInput(GuardedInput):
             max_length=len(str(assessment.max)) + 1,
             id=id,
             select_on_focus=False,
-            tooltip=f"{assessment.name} {part}: {score_range_text(assessment)}; empty = not taken",
+            tooltip=say.score_tooltip(assessment.name, part, score_range_text(assessment)),
         )
         self.assessment = assessment
         self.part = part
@@ -86,7 +87,7 @@ class ScoreInputs(Vertical):
         event.stop()
         a = event.input.assessment
         shown = event.text.strip() or event.text
-        self._status(event.input).say(f"Refused {shown!r}: {event.input.part} takes {score_range_text(a)}", refused=True, reveal=True)
+        self._status(event.input).say(say.score_refused(shown, event.input.part, score_range_text(a)), refused=True, reveal=True)
         self.app.bell()
 
     @on(Input.Changed)
@@ -98,7 +99,7 @@ class ScoreInputs(Vertical):
         typed = read_typed(event.value, score_input.assessment)
         status = self._status(score_input)
         if typed is Typed.PARTIAL:
-            status.say(f"Keep typing: {score_range_text(score_input.assessment)}")
+            status.say(say.keep_typing(score_range_text(score_input.assessment)))
             return
         a, part = score_input.assessment, score_input.part
         # Say at once what the new score still needs: a refusal must not outlive the
