@@ -52,6 +52,29 @@ class Tmux:
             lines = self.screen()
         return lines
 
+    def wait_until(self, ready, timeout: float = 30.0) -> list[str]:  # type: ignore[no-untyped-def]
+        """The screen once `ready(lines)` holds: a frame is written in pieces, and under
+        load tmux can show the top of a new frame over the bottom of the old one."""
+        end = time.monotonic() + timeout
+        lines = self.screen()
+        while not ready(lines):
+            if time.monotonic() > end:
+                raise AssertionError("not on screen in time:\n" + "\n".join(lines))
+            time.sleep(0.2)
+            lines = self.screen()
+        return lines
+
+    def settled(self, timeout: float = 30.0) -> list[str]:
+        """The screen once two captures 0.3 s apart agree (no frame half written)."""
+        end = time.monotonic() + timeout
+        lines = self.screen()
+        while True:
+            time.sleep(0.3)
+            again = self.screen()
+            if again == lines or time.monotonic() > end:
+                return again
+            lines = again
+
     def type(self, *keys: str, literal: bool = False) -> None:
         for key in keys:
             self.run("send-keys", "-t", "t", *(["-l"] if literal else []), key)
@@ -92,7 +115,7 @@ def test_80x24_whose_plan_readable_names_and_the_flag_after_the_pick(tmux_factor
 
     # the list: at least 30 characters of every name (or the whole name)
     names = {c.name for c in ohio.credentials}
-    rows = [line for line in t.screen() if "[ ]" in line or "[x]" in line]
+    rows = [line for line in t.settled() if "[ ]" in line or "[x]" in line]
     assert len(rows) >= 10
     assert any("…" in row for row in rows)  # names long enough to be cut are there
     for row in rows:
@@ -106,11 +129,12 @@ def test_80x24_whose_plan_readable_names_and_the_flag_after_the_pick(tmux_factor
     t.type("/taser", literal=True)
     t.wait_for("1 match")
     t.type("Enter", "Space")
-    lines = t.wait_for("[other field]")
-    under = "\n".join(lines[17:])  # under the panes: the highlighted credential
-    flat = " ".join(under.split())
-    assert "[other field] It is listed in Law and Public Safety, not in Information Technology" in flat
-    assert "so it does not count there" in flat
+    def under_the_panes(lines: list[str]) -> str:  # the highlighted credential's lines
+        return " ".join("\n".join(lines[17:]).split())
+
+    said = "[other field] It is listed in Law and Public Safety, not in Information Technology"
+    lines = t.wait_until(lambda lines: said in under_the_panes(lines))
+    assert "so it does not count there" in under_the_panes(lines)
 
 
 def test_80x24_demo_says_demo_first(tmux_factory):
