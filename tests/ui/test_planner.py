@@ -368,6 +368,29 @@ async def test_keys_typed_in_a_burst_after_slash_land_in_the_search(ohio):
         assert app.plan.pinned_field is None and type(app.screen).__name__ == "MainScreen"
 
 
+async def test_a_burst_after_slash_survives_a_slow_list(ohio, monkeypatch):
+    """Under load (seen in tmux during a CI-like run) the list passed the burst's keys up
+    after the screen had been redrawn with the search box focused, and they were lost:
+    `/comptia-a-plus` searched for `plus`. A list that takes 30 ms a key does the same."""
+    import asyncio
+
+    from textual import events
+
+    async def slow(self, event) -> None:
+        await asyncio.sleep(0.03)
+
+    monkeypatch.setattr(CredentialList, "_on_key", slow, raising=False)
+    app = make_app(ohio)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for ch in "/comptia-a-plus":
+            key = {"/": "slash", "-": "minus"}.get(ch, ch)
+            app.post_message(events.Key(key, ch))
+        await pilot.pause(1.0)
+        assert app.screen.query_one("#search", Input).value == "comptia-a-plus"
+        await pilot.press("x")  # typed later: the box's own key, once
+        assert app.screen.query_one("#search", Input).value == "comptia-a-plusx"
+
+
 async def test_keys_after_enter_in_a_burst_reach_the_results(ohio):
     """`/comptia`, enter, down, space in one burst (found driving it over a laggy
     link): down and space belong to the results list, not to the search box."""

@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
+from textual._time import get_time as message_clock  # the clock of `Message.time` (Textual pinned to 8.2.8)
 from textual.widgets import Input, OptionList, Static
 
 from ...core.model import Catalog, Plan
@@ -265,10 +266,13 @@ class MainScreen(Screen):
 
     # -- search -------------------------------------------------------------------------------
     _pending: Input | None = None
-    """The box a key (`/`, `w`) sent the focus to, until the screen has been drawn with
-    it: keys typed after that key in the same burst are still on their way up from the
-    widget it left, and belong in this box."""
+    """The box a key (`/`, `w`) sent the focus to: keys typed after that key in the same
+    burst, made before the focus moved, are still on their way up from the widget it
+    left, and belong in this box."""
     _pending_focused = False
+    _focused_at = 0.0
+    """When the focus reached `_pending` (Textual's message clock): a key made later
+    went to the box itself, so it is not one of the burst."""
 
     def _send_focus(self, box: Input) -> None:
         self._pending, self._pending_focused = box, False
@@ -280,11 +284,10 @@ class MainScreen(Screen):
         if self._pending is not None:
             self.set_focus(self._pending)
             self._pending_focused = True
-
-        def settled() -> None:
-            self._pending = None
-
-        self.call_after_refresh(settled)
+            # Not "after the next refresh": under load, keys the list had queued before
+            # the focus moved bubbled up here after that refresh and were lost
+            # (`/comptia-a-plus` searched for `plus`, seen in tmux under CI load).
+            self._focused_at = message_clock()
 
     def _show_search(self, shown: bool) -> None:
         """The search box takes the field line's place (results come from every field):
@@ -309,6 +312,8 @@ class MainScreen(Screen):
         next box, enter in the search goes to the results) instead of letting `c` or `p`
         run their bindings or a digit fall on the list."""
         pending = self._pending
+        if pending is not None and self._pending_focused and event.time >= self._focused_at:
+            self._pending = pending = None  # made after the focus moved: not the burst's
         if pending is None:
             if isinstance(self.focused, Input):
                 return
