@@ -276,7 +276,7 @@ def hours_fact(hours: float) -> str:
 
 
 def points_words(points: int) -> str:
-    return f"{points} point{'s' if points != 1 else ''}"
+    return words.plural(points, "point")
 
 
 # -- the class and score boxes ---------------------------------------------------------------------------
