@@ -229,3 +229,47 @@ def test_import_csv_takes_only_catalog_ids_the_loader_takes():
         with pytest.raises(FileProblems):
             import_csv_text(text, "l.csv", options)
     import_csv_text(text, "l.csv", ImportOptions("x" * 64, "T", "https://x", "R", dt.date(2026, 1, 1)))
+
+
+# -- a plan file takes no more than a catalog could give it ----------------------------------------------
+@pytest.mark.parametrize(
+    "body, line, words",
+    [
+        ('student = "' + "A" * 1001 + '"\n', 2, "`student` in the plan is 1001 characters long; at most 1000"),
+        ('pinned_field = "' + "f" * 1001 + '"\n', 2, "`pinned_field`"),
+        ('[[selection]]\nid = "' + "x" * 50_000 + '"\n', 3, "`id` in selection #1 is 50000 characters long; at most 1000"),
+        ('[catalog]\nid = "' + "c" * 1001 + '"\n', 3, "`id` in [catalog] of the plan"),
+        ('[catalog]\nid = "c"\npath = "/' + "p" * 5000 + '"\n', 4, "`path` in [catalog] of the plan"),
+        ('[scores.workkeys]\n"' + "P" * 1001 + '" = 5\n', 2, "over 1000 characters long"),
+    ],
+    ids=["student", "pinned", "selection-id", "catalog-id", "catalog-path", "score-part"],
+)
+def test_plan_text_is_bounded(body, line, words):
+    """A hand-edited plan with a 900,000-character name wrote it whole into the
+    terminal's title at every start; a 50,000-character id filled the planner's lines.
+    The bound (1,000) is far above anything a person enters (names 200, ids 64), so no
+    real plan is kept aside for it."""
+    from credplan.core.plans import parse_plan
+
+    with pytest.raises(FileProblems) as info:
+        parse_plan("format = 1\n" + body, "p.toml")
+    (problem,) = info.value.problems
+    assert problem.line == line and words in problem.message, problem
+
+
+def test_the_longest_allowed_plan_text_still_reads():
+    from credplan.core.plans import parse_plan
+
+    plan = parse_plan(
+        'format = 1\nstudent = "' + "A" * 1000 + '"\nnotes = "' + "n" * 100_000 + '"\n[[selection]]\nid = "' + "x" * 1000
+        + '"\n[scores.workkeys]\n"' + "P" * 1000 + '" = 5\n', "p.toml"
+    )
+    assert len(plan.student) == 1000 and len(plan.selections[0].id) == 1000 and len(plan.notes) == 100_000
+
+
+def test_check_given_such_a_plan_names_the_file_line_and_problem(tmp_path, credplan):
+    plan = tmp_path / "p.toml"
+    plan.write_text('format = 1\nstudent = "' + "A" * 900_000 + '"\n', encoding="utf-8")
+    done = credplan("check", "--plan", plan, "--catalog", "ohio")
+    assert done.returncode == 2
+    assert done.stderr.strip() == f"{plan}:2: `student` in the plan is 900000 characters long; at most 1000 are allowed"

@@ -43,6 +43,13 @@ PLAN_FORMAT = 1
 PLAN_KEYS = ("format", "student", "class_of", "pinned_field", "notes", "catalog", "selection", "scores", "known_points")
 _BELOW = re.compile(r"^\s*<\s*\d*\s*$")
 CLASS_RANGE = (1950, 2100)
+MAX_PATH = 4096
+"""The longest catalog path a plan may remember (Linux's PATH_MAX)."""
+MAX_TEXT = 1000
+"""The longest name or id a plan may hold. Far above anything real (names are entered at
+most 200 characters long, ids are at most 64 since the id rule, older catalogs' ids were
+shorter still), so no plan a person made is refused; a plan edited to hold a million
+characters is, before that text reaches the terminal's title or a screen line."""
 
 
 def read_plan(path: Path) -> Plan:
@@ -61,9 +68,9 @@ def parse_plan(text: str, display: str = "<plan>") -> Plan:
     elif fmt != PLAN_FORMAT:
         c.add(("format",), f"unsupported plan `format = {fmt}`: this credplan reads format {PLAN_FORMAT}")
         c.raise_if_any()
-    student = c.string(doc, "student", (), "the plan", empty_ok=True) or ""
-    notes = c.string(doc, "notes", (), "the plan", empty_ok=True) or ""
-    pinned = c.string(doc, "pinned_field", (), "the plan")
+    student = c.string(doc, "student", (), "the plan", empty_ok=True, limit=MAX_TEXT) or ""
+    notes = c.string(doc, "notes", (), "the plan", empty_ok=True) or ""  # exports only; the file cap bounds it
+    pinned = c.string(doc, "pinned_field", (), "the plan", limit=MAX_TEXT)
     class_of = c.integer(doc, "class_of", (), "the plan")
     if class_of is not None and not CLASS_RANGE[0] <= class_of <= CLASS_RANGE[1]:
         c.add(("class_of",), f"graduating class {class_of} is not a year between {CLASS_RANGE[0]} and {CLASS_RANGE[1]}")
@@ -76,8 +83,8 @@ def parse_plan(text: str, display: str = "<plan>") -> Plan:
             c.add(("catalog",), f"`catalog` must be a table, not {type_name(table)}")
         else:
             c.keys(table, ("catalog",), "[catalog] of the plan", ("id", "checked", "path"), ("id",))
-            cid = c.string(table, "id", ("catalog",), "[catalog] of the plan")
-            where = c.string(table, "path", ("catalog",), "[catalog] of the plan") if "path" in table else ""
+            cid = c.string(table, "id", ("catalog",), "[catalog] of the plan", limit=MAX_TEXT)
+            where = c.string(table, "path", ("catalog",), "[catalog] of the plan", limit=MAX_PATH) if "path" in table else ""
             checked = table.get("checked")
             if checked is not None and (not isinstance(checked, dt.date) or isinstance(checked, dt.datetime)):
                 c.wrong_type(("catalog",), "checked", "[catalog] of the plan", "a date", checked)
@@ -89,7 +96,7 @@ def parse_plan(text: str, display: str = "<plan>") -> Plan:
     for i, entry in c.array_of_tables(doc, "selection", (), "[[selection]]"):
         path = ("selection", i)
         c.keys(entry, path, f"selection #{i + 1}", ("id", "status"), ("id",))
-        sid = c.string(entry, "id", path, f"selection #{i + 1}")
+        sid = c.string(entry, "id", path, f"selection #{i + 1}", limit=MAX_TEXT)
         status = c.string(entry, "status", path, f"selection #{i + 1}") or "planned"
         if status not in STATUSES:
             c.add(path + ("status",), f"status `{status}` of selection #{i + 1} must be planned or earned")
@@ -103,6 +110,9 @@ def parse_plan(text: str, display: str = "<plan>") -> Plan:
         c.add(("scores",), f"`scores` must be a table, not {type_name(raw_scores)}")
         raw_scores = {}
     for aid, parts in raw_scores.items():
+        if len(aid) > MAX_TEXT or any(len(part) > MAX_TEXT for part in (parts if isinstance(parts, dict) else ())):
+            c.add(("scores", aid), f"scores for an assessment or part whose name is over {MAX_TEXT} characters long")
+            continue
         if not isinstance(parts, dict):
             c.add(("scores", aid), f"scores for `{aid}` must be a table of part = level, not {type_name(parts)}")
             continue
