@@ -273,3 +273,22 @@ def test_check_given_such_a_plan_names_the_file_line_and_problem(tmp_path, credp
     done = credplan("check", "--plan", plan, "--catalog", "ohio")
     assert done.returncode == 2
     assert done.stderr.strip() == f"{plan}:2: `student` in the plan is 900000 characters long; at most 1000 are allowed"
+
+
+def test_the_store_never_writes_a_plan_it_could_not_read_back(tmp_path):
+    """Every front-end stops a name at 200 characters before it gets here; the store still
+    refuses to write what its own reader would refuse, so nothing can leave a plan that
+    the next start keeps aside as broken, the student's picks with it."""
+    from credplan.core.model import Plan, Selection
+    from credplan.core.plan_errors import PlanSaveFailed
+    from credplan.core.plans import read_plan
+    from credplan.core.store import PlanStore
+
+    path = tmp_path / "p.toml"
+    with PlanStore(path) as store:
+        store.open("Ana")
+        store.save(Plan(student="Ana", selections=(Selection("a"),)))
+        with pytest.raises(PlanSaveFailed) as info:
+            store.save(Plan(student="A" * 1001, selections=(Selection("a"), Selection("b"))))
+        assert "could not read it back" in str(info.value) and "at most 1000" in str(info.value)
+    assert read_plan(path) == Plan(student="Ana", selections=(Selection("a"),))

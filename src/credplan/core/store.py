@@ -329,9 +329,16 @@ class PlanStore:
                 raise PlanChangedOnDisk(notices.changed_on_disk(self.path))
             self._keep_other_version()
         try:
-            data = dump_plan(plan, catalog).encode("utf-8")
+            text = dump_plan(plan, catalog)
+            data = text.encode("utf-8")
         except UnicodeEncodeError as exc:  # a lone surrogate (text that was not UTF-8): never a crash
             raise PlanSaveFailed(notices.not_text(self.path, exc)) from None
+        if len(data) > MAX_PLAN_BYTES:
+            raise PlanSaveFailed(notices.would_not_read(self.path, f"it would be {len(data)} bytes, over {MAX_PLAN_BYTES}"))
+        try:  # never write a file the next start would keep aside as broken (a name over the bounds)
+            parse_plan(text, str(self.path))
+        except FileProblems as exc:
+            raise PlanSaveFailed(notices.would_not_read(self.path, exc.problems[0].message)) from None
         try:
             stat = atomic_write(self.path, data, 0o600)
         except OSError as exc:

@@ -190,6 +190,10 @@ def save_failed(path: Path, exc: BaseException) -> str:
     return f"Could not save {clean(path)}: {_why(exc)}. The plan file was not changed."
 
 
+def would_not_read(path: Path, problem: str) -> str:
+    return f"Could not save {clean(path)}: credplan could not read it back ({clean(problem)}). The plan file was not changed."
+
+
 def not_text(path: Path, exc: UnicodeEncodeError) -> str:
     return (
         f"Could not save {clean(path)}: the plan holds text that is not valid UTF-8 "
