@@ -12,6 +12,10 @@ from ..core.problems import FileProblems
 from . import EXIT_BAD_INPUT, EXIT_OK
 from .output import emit, report_problems
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ..core.model import Catalog
+
 ORDER = 40
 
 REGION_NOT_GIVEN = "region not given"
@@ -82,10 +86,43 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    from ..core.catalog import catalog_summary, parse_catalog
-    from ..core.csv_import import Columns, ImportOptions, catalog_toml, import_csv_text, read_csv_file
+def made_catalog(toml_text: str, display: str, command: str) -> Catalog | None:
+    """The catalog an import made, checked by the loader like any other; None (and the
+    problems said) when it does not validate, which is a bug of ours, never the user's."""
+    from ..core.catalog import parse_catalog
+
+    try:
+        return parse_catalog(toml_text, display)
+    except FileProblems as exc:
+        report_problems(exc.problems)
+        report_problems([f"{command} made a catalog that does not validate; nothing written (please report this)"])
+        return None
+
+
+def write_catalog(out: Path | None, output_name: str, toml_text: str) -> bool:
+    """Write the catalog to `out` (atomically) or to standard output; False, said, when
+    the file cannot be written."""
+    if out is None:
+        sys.stdout.write(toml_text)
+        return True
     from ..core.atomic import atomic_write_text
+
+    try:
+        atomic_write_text(out, toml_text, mode=0o644)
+    except OSError as exc:
+        report_problems([f"{output_name}: cannot write: {exc.strerror or exc}"])
+        return False
+    return True
+
+
+def region_reminder(region: str | None) -> str:
+    """What the last line adds when no --region was given."""
+    return "" if region else f'; set `region` in [catalog] (now "{REGION_NOT_GIVEN}")'
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..core.catalog import catalog_summary
+    from ..core.csv_import import Columns, ImportOptions, catalog_toml, import_csv_text, read_csv_file
 
     out = Path(args.output) if args.output != "-" else None
     if out is not None and out.exists() and not args.force:
@@ -129,25 +166,13 @@ def run(args: argparse.Namespace) -> int:
 
     toml_text = catalog_toml(result, Path(args.csv).name)
     display = args.output if out is not None else "<output>"
-    try:
-        catalog = parse_catalog(toml_text, display)
-    except FileProblems as exc:  # a bug here, never the user's: say so plainly
-        report_problems(exc.problems)
-        report_problems(["import-csv made a catalog that does not validate; nothing written (please report this)"])
+    catalog = made_catalog(toml_text, display, "import-csv")
+    if catalog is None or not write_catalog(out, args.output, toml_text):
         return EXIT_BAD_INPUT
-    if out is None:
-        sys.stdout.write(toml_text)
-    else:
-        try:
-            atomic_write_text(out, toml_text, mode=0o644)
-        except OSError as exc:
-            report_problems([f"{args.output}: cannot write: {exc.strerror or exc}"])
-            return EXIT_BAD_INPUT
     summary = (
         f"{display}: {catalog_summary(catalog)}; {_n(result.rows_used, 'row')} used, "
         f"{result.rows_skipped} skipped; {_n(result.unconfirmed, 'credential')} marked verified = false"
     )
-    if not args.region:
-        summary += f'; set `region` in [catalog] (now "{REGION_NOT_GIVEN}")'
+    summary += region_reminder(args.region)
     emit(summary + "\n", sys.stderr if out is None else sys.stdout)
     return EXIT_OK

@@ -65,13 +65,12 @@ def _confirm(question: str) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..core.atomic import atomic_write_text
-    from ..core.catalog import catalog_summary, parse_catalog
+    from ..core.catalog import catalog_summary
     from ..core.csv_import import ImportOptions, catalog_toml
     from ..core.problems import FileProblems
     from ..core.words import import_list as words
     from ..core.xlsx_import import guess, import_list, read_table
-    from .import_csv import REGION_NOT_GIVEN
+    from .import_csv import REGION_NOT_GIVEN, made_catalog, region_reminder, write_catalog
     from .output import emit, report_problems
 
     out = Path(args.output) if args.output != "-" else None
@@ -106,11 +105,8 @@ def run(args: argparse.Namespace) -> int:
     summary = words.would_write(result.credentials, result.fields, result.rows_used, result.rows_skipped, result.unconfirmed)
     toml_text = catalog_toml(result, Path(args.list).name)
     display = args.output if out is not None else "<output>"
-    try:
-        catalog = parse_catalog(toml_text, display)
-    except FileProblems as exc:  # a bug here, never the user's: say so plainly
-        report_problems(exc.problems)
-        report_problems(["import made a catalog that does not validate; nothing written (please report this)"])
+    catalog = made_catalog(toml_text, display, "import")
+    if catalog is None:
         return EXIT_BAD_INPUT
     emit(summary + "\n", talk)
     if args.dry_run:
@@ -119,16 +115,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.yes and not _confirm(words.CONFIRM):
         report_problems([words.NOT_CONFIRMED])
         return EXIT_NOT_MET
-    if out is None:
-        sys.stdout.write(toml_text)
-    else:
-        try:
-            atomic_write_text(out, toml_text, mode=0o644)
-        except OSError as exc:
-            report_problems([f"{args.output}: cannot write: {exc.strerror or exc}"])
-            return EXIT_BAD_INPUT
-    done = f"{display}: {catalog_summary(catalog)}"
-    if not args.region:
-        done += f'; set `region` in [catalog] (now "{REGION_NOT_GIVEN}")'
-    emit(done + "\n", talk)
+    if not write_catalog(out, args.output, toml_text):
+        return EXIT_BAD_INPUT
+    emit(f"{display}: {catalog_summary(catalog)}{region_reminder(args.region)}\n", talk)
     return EXIT_OK
